@@ -1,0 +1,134 @@
+from django import forms
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from allauth.account.forms import SignupForm as AllauthSignupForm
+
+from cms.directory.models import Agency, Country
+
+from . import roles
+from .models import TIME_ZONE_CHOICES, AgencyClaim, User
+from .services import agency_claim_create, user_join_role
+
+
+class AgencyChoiceField(forms.ModelChoiceField):
+    default_error_messages = {
+        "invalid_choice": _("Unknown agency. Choose one from the list, or leave the field empty."),
+    }
+
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.acronym})" if obj.acronym else obj.name
+
+
+class ProfileFieldsMixin(forms.Form):
+    """Country and agency must agree: an agency belongs to one country."""
+
+    def clean(self):
+        cleaned = super().clean()
+        country, agency = cleaned.get("country"), cleaned.get("agency")
+        if agency and country and agency.country_id != country.pk:
+            self.add_error(
+                "agency",
+                _("%(agency)s is an agency of %(country)s, not of the country you chose.")
+                % {"agency": agency.name, "country": agency.country.name},
+            )
+        return cleaned
+
+
+class SignupForm(ProfileFieldsMixin, AllauthSignupForm):
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    country = forms.ModelChoiceField(
+        label=_("Country"), queryset=Country.objects.filter(participating=True)
+    )
+    agency = AgencyChoiceField(
+        label=_("Agency"),
+        queryset=Agency.objects.select_related("country"),
+        required=False,
+        help_text=_("The national institution you work for, if it is listed."),
+    )
+    position = forms.CharField(label=_("Position"), max_length=200, required=False)
+    preferred_language = forms.ChoiceField(
+        label=_("Preferred language"), choices=settings.LANGUAGES
+    )
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=TIME_ZONE_CHOICES)
+    claim_focal_point = forms.BooleanField(
+        label=_("I am a focal point of this agency and want to act for it"),
+        required=False,
+        help_text=_(
+            "The secretariat checks every request. "
+            "Until it is approved you use Puente as a learner."
+        ),
+    )
+
+    field_order = [
+        "email",
+        "password1",
+        "password2",
+        "first_name",
+        "last_name",
+        "country",
+        "agency",
+        "position",
+        "preferred_language",
+        "time_zone",
+        "claim_focal_point",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("time_zone", settings.TIME_ZONE)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("claim_focal_point") and not cleaned.get("agency"):
+            self.add_error("agency", _("Choose the agency you want to act for."))
+        return cleaned
+
+    @transaction.atomic
+    def save(self, request):
+        user = super().save(request)
+        for field in (
+            "first_name",
+            "last_name",
+            "country",
+            "agency",
+            "position",
+            "preferred_language",
+            "time_zone",
+        ):
+            setattr(user, field, self.cleaned_data[field])
+        user.save()
+        user_join_role(user=user, role=roles.LEARNER)
+        if self.cleaned_data["claim_focal_point"]:
+            agency_claim_create(user=user, agency=self.cleaned_data["agency"])
+        return user
+
+
+class ProfileForm(ProfileFieldsMixin, forms.ModelForm):
+    agency = AgencyChoiceField(
+        label=_("Agency"), queryset=Agency.objects.select_related("country"), required=False
+    )
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=TIME_ZONE_CHOICES)
+
+    class Meta:
+        model = User
+        fields = [
+            "first_name",
+            "last_name",
+            "country",
+            "agency",
+            "position",
+            "preferred_language",
+            "time_zone",
+        ]
+
+
+class AgencyClaimForm(forms.ModelForm):
+    agency = AgencyChoiceField(label=_("Agency"), queryset=Agency.objects.select_related("country"))
+
+    class Meta:
+        model = AgencyClaim
+        fields = ["agency", "statement"]

@@ -1,0 +1,60 @@
+"""The site shell: navigation, breadcrumb and language switcher."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+
+def _home_for(request, language_code: str):
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    locale = Locale.objects.filter(language_code=language_code).first()
+    if locale is None:
+        return root
+    return root.get_translation_or_none(locale) or root
+
+
+@register.simple_tag(takes_context=True)
+def site_home(context):
+    request = context["request"]
+    return _home_for(request, translation.get_language())
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    home = site_home(context)
+    if home is None:
+        return Page.objects.none()
+    return home.get_children().live().public().in_menu()
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context, page):
+    """Ancestors below the language root, for the breadcrumb trail."""
+    return page.get_ancestors().filter(depth__gt=2).live()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per site language: the page's translation when it exists, else the same path."""
+    request = context["request"]
+    page = context.get("page")
+    translations = {}
+    if isinstance(page, Page):
+        for other in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[other.locale.language_code] = other.get_url(request)
+    links = []
+    for code, name in settings.LANGUAGES:
+        if page is not None and isinstance(page, Page):
+            url = translations.get(code) or f"/{code}/"
+        else:
+            url = translate_url(request.get_full_path(), code)
+        links.append({"code": code, "name": name, "url": url})
+    return links

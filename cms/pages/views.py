@@ -1,0 +1,59 @@
+import asyncio
+import logging
+import uuid
+
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from asgiref.sync import sync_to_async
+from channels.layers import get_channel_layer
+
+logger = logging.getLogger(__name__)
+
+
+def _check_database() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+
+
+async def _check_channel_layer() -> None:
+    layer = get_channel_layer()
+    channel = await layer.new_channel("healthz.")
+    probe = uuid.uuid4().hex
+    await layer.send(channel, {"type": "healthz.ping", "probe": probe})
+    message = await asyncio.wait_for(layer.receive(channel), timeout=2)
+    if message.get("probe") != probe:
+        raise RuntimeError("channel layer returned another message")
+
+
+@never_cache
+async def healthz(request):
+    """State of the database and the channel layer; HTTP 503 when either is down."""
+    checks = {}
+    for name, check in (
+        ("database", sync_to_async(_check_database, thread_sensitive=True)),
+        ("channel_layer", _check_channel_layer),
+    ):
+        try:
+            await check()
+        except Exception as error:  # any failure means "down"; the reason goes to the log
+            logger.warning("healthz: %s is down: %s", name, error)
+            checks[name] = "down"
+        else:
+            checks[name] = "ok"
+    healthy = all(state == "ok" for state in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "down", **checks}, status=200 if healthy else 503
+    )
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # A bare template: the error may come from the database or a context processor.
+    return render(request, "500.html", status=500, context={})
