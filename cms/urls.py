@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.accounts import urls as accounts_urls
+from cms.api import api
 from cms.pages import views as page_views
 
 urlpatterns = [
@@ -15,11 +16,16 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/", api.urls),
 ]
 
 urlpatterns += i18n_patterns(
     path("accounts/", include(accounts_urls)),
     path("accounts/", include("allauth.urls")),
+    path("", include("search.urls")),
+    path("", include("courses.urls")),
+    path("", include("exchanges.urls")),
+    path("", include("rooms.urls")),
     # Wagtail's catch-all page serving comes last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

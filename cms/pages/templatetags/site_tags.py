@@ -7,6 +7,8 @@ from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
 
+from cms.navigation import header_links as registered_header_links
+
 register = template.Library()
 
 
@@ -57,4 +59,21 @@ def language_links(context):
         else:
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url})
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def header_links(context):
+    """Links apps registered for the header, visible to this user, with their badge counts."""
+    request = context["request"]
+    links = []
+    for link in registered_header_links():
+        if link.visible(request.user):
+            links.append(
+                {
+                    "label": link.label,
+                    "url_name": link.url_name,
+                    "badge": link.badge(request) if link.badge else None,
+                }
+            )
     return links

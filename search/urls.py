@@ -1,0 +1,3 @@
+"""Language-prefixed pages of this app (included under /<lang>/ by cms/urls.py)."""
+
+urlpatterns: list = []

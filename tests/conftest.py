@@ -1,0 +1,87 @@
+"""Fixtures every test module may use: the page tree in four languages and one person per role."""
+
+import os
+
+from django.conf import settings
+
+from wagtail.models import Locale, Page, Site
+
+import pytest
+
+from cms.accounts import roles
+from tests.factories import AgencyFactory, HomePageFactory, UserFactory, focal_point_for
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the same
+# thread are still synchronous and safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_report_header(config):
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    layer = settings.CHANNEL_LAYERS["default"]["BACKEND"].rsplit(".", 1)[-1]
+    search = "elasticsearch" if settings.ELASTICSEARCH_URL else "database"
+    return f"puente: database={engine} channel_layer={layer} search={search}"
+
+
+@pytest.fixture(autouse=True)
+def _email_in_memory(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture
+def home_pages(db):
+    """The home page in each site language, the English one as the default site's root."""
+    root = Page.get_first_root_node()
+    for child in root.get_children():
+        child.delete()
+    english = HomePageFactory(
+        parent=root, slug="home", locale=Locale.objects.get(language_code="en")
+    )
+    homes = {"en": english}
+    for code in ("es", "fr", "pt"):
+        homes[code] = english.copy_for_translation(Locale.objects.get(language_code=code))
+        homes[code].save_revision().publish()
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": english}
+    )
+    return homes
+
+
+@pytest.fixture
+def home_page(home_pages):
+    return home_pages["en"]
+
+
+@pytest.fixture
+def agency(db):
+    return AgencyFactory()
+
+
+@pytest.fixture
+def learner(db):
+    return UserFactory(roles=[roles.LEARNER])
+
+
+@pytest.fixture
+def focal_point(agency):
+    return focal_point_for(agency)
+
+
+@pytest.fixture
+def instructor(db):
+    return UserFactory(roles=[roles.INSTRUCTOR])
+
+
+@pytest.fixture
+def editor(db):
+    return UserFactory(roles=[roles.EDITOR])
+
+
+@pytest.fixture
+def secretariat(db):
+    return UserFactory(roles=[roles.SECRETARIAT])
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(is_superuser=True, is_staff=True, roles=[])
