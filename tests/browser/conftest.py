@@ -1,0 +1,60 @@
+"""Playwright for Python driving Debian's Chromium against pytest-django's live server.
+
+Without /usr/bin/chromium the browser tests are skipped with the reason, unless
+PUENTE_REQUIRE_BROWSER is set (as .ci/run does), in which case they fail.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+            # One browser per worker process is enough on two cores.
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not CHROMIUM.exists():
+        if os.environ.get("PUENTE_REQUIRE_BROWSER"):
+            pytest.fail("PUENTE_REQUIRE_BROWSER is set but /usr/bin/chromium is missing")
+        pytest.skip("Debian's Chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(chromium, live_server):
+    """A factory of isolated browser pages (each its own context, so its own session)."""
+    contexts = []
+
+    def make(locale: str = "en-US"):
+        context = chromium.new_context(base_url=live_server.url, locale=locale)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
