@@ -1,7 +1,5 @@
 """Fixtures every test module may use: the page tree in four languages and one person per role."""
 
-import os
-
 from django.conf import settings
 
 from wagtail.models import Locale, Page, Site
@@ -10,10 +8,6 @@ import pytest
 
 from cms.accounts import roles
 from tests.factories import AgencyFactory, HomePageFactory, UserFactory, focal_point_for
-
-# Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the same
-# thread are still synchronous and safe here.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def pytest_report_header(config):

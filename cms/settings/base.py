@@ -168,6 +168,9 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
+# Sign-up must say plainly that an address is already registered, so enumeration prevention is
+# off: whether an address has an account can be learnt from the sign-up and reset forms.
+ACCOUNT_PREVENT_ENUMERATION = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_FORMS = {"signup": "cms.accounts.forms.SignupForm"}
@@ -227,7 +230,7 @@ WAGTAIL_PASSWORD_RESET_ENABLED = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # Security headers that hold in every environment; production.py adds the strict ones.
-X_FRAME_OPTIONS = "SAMEORIGIN"
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views allow same-origin framing themselves
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True

@@ -12,26 +12,33 @@ from cms.navigation import header_links as registered_header_links
 register = template.Library()
 
 
-def _home_for(request, language_code: str):
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    root = site.root_page
-    locale = Locale.objects.filter(language_code=language_code).first()
-    if locale is None:
-        return root
-    return root.get_translation_or_none(locale) or root
+def _language_home(context):
+    """The home page of the language being viewed, looked up once per request."""
+    request = context["request"]
+    if hasattr(request, "_puente_home"):
+        return request._puente_home
+    page = context.get("page")
+    if isinstance(page, Page) and page.depth >= 2:
+        # The language roots sit at depth 2: the first two path steps name it.
+        home = page if page.depth == 2 else Page.objects.get(path=page.path[: Page.steplen * 2])
+    else:
+        site = Site.find_for_request(request)
+        home = None
+        if site is not None:
+            locale = Locale.objects.filter(language_code=translation.get_language()).first()
+            home = (locale and site.root_page.get_translation_or_none(locale)) or site.root_page
+    request._puente_home = home
+    return home
 
 
 @register.simple_tag(takes_context=True)
 def site_home(context):
-    request = context["request"]
-    return _home_for(request, translation.get_language())
+    return _language_home(context)
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    home = site_home(context)
+    home = _language_home(context)
     if home is None:
         return Page.objects.none()
     return home.get_children().live().public().in_menu()

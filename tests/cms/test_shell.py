@@ -1,0 +1,120 @@
+"""The site shell: language prefixes, navigation, health check, error pages."""
+
+import pytest
+
+from cms.pages import views as page_views
+from cms.pages.models import StandardPage
+from tests.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("accept", "expected"),
+    [("es-PE,es;q=0.9", "/es/"), ("fr-CA", "/fr/"), ("pt-BR,pt;q=0.8", "/pt/"),
+     ("de-DE", "/en/"), ("", "/en/")],
+)
+def test_root_redirects_by_accept_language(client, home_page, accept, expected):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+def test_unprefixed_paths_redirect_to_a_language(client, home_page):
+    response = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="es")
+    assert response["Location"] == "/es/accounts/login/"
+
+
+def test_shell_has_landmarks_skip_link_and_language_switcher(client, home_pages):
+    about = StandardPageFactory(parent=home_pages["en"], title="About", slug="about",
+                                show_in_menus=True)
+    acerca = about.copy_for_translation(home_pages["es"].locale)
+    acerca.title, acerca.slug = "Acerca", "acerca"
+    acerca.save_revision().publish()
+
+    html = client.get("/es/acerca/").content.decode()
+    assert '<html lang="es">' in html
+    assert '<a class="skip-link" href="#main">Saltar al contenido principal</a>' in html
+    assert '<main id="main"' in html and "<header" in html and "<footer" in html
+    assert 'href="/en/about/" hreflang="en"' in html
+    assert 'aria-current="true">Español' in html
+    assert 'aria-label="Ruta de navegación"' in html
+    assert '<a href="/es/acerca/" aria-current="page">Acerca</a>' in html
+
+
+def test_page_query_count_is_small_and_constant(client, home_page, django_assert_max_num_queries):
+    for index in range(3):
+        StandardPageFactory(parent=home_page, title=f"Section {index}", show_in_menus=True)
+    with django_assert_max_num_queries(15):
+        client.get("/en/")
+    for index in range(3, 30):
+        StandardPageFactory(parent=home_page, title=f"Section {index}", show_in_menus=True)
+    with django_assert_max_num_queries(15):
+        response = client.get("/en/")
+    assert "Section 29" in response.content.decode()
+
+
+def test_404_is_a_translated_page(client, home_page):
+    response = client.get("/fr/nowhere/")
+    assert response.status_code == 404
+    assert "Page introuvable" in response.content.decode()
+
+
+def test_500_page_renders_without_context(rf):
+    from django.utils import translation
+
+    with translation.override("en"):
+        response = page_views.server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert b"Something went wrong" in response.content
+
+
+def test_healthz_reports_database_and_channel_layer(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "channel_layer": "ok"}
+
+
+def test_healthz_is_503_when_the_channel_layer_is_down(client, monkeypatch):
+    class BrokenLayer:
+        async def new_channel(self, prefix):
+            raise ConnectionError("redis unreachable")
+
+    monkeypatch.setattr(page_views, "get_channel_layer", lambda: BrokenLayer())
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"status": "down", "database": "ok", "channel_layer": "down"}
+
+
+def test_healthz_is_503_when_the_database_is_down(client, monkeypatch):
+    def broken():
+        raise ConnectionError("database unreachable")
+
+    monkeypatch.setattr(page_views, "_check_database", broken)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["database"] == "down"
+
+
+def test_editor_creates_a_standard_page_through_the_admin(client, editor, home_page):
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    client.force_login(editor)
+    url = f"/admin/pages/add/pages/standardpage/{home_page.pk}/"
+    data = nested_form_data({
+        "title": "Ministerial forums",
+        "slug": "forums",
+        "intro": "The hemisphere's forums.",
+        "body": streamfield([("paragraph", rich_text("<p>Labour ministers meet.</p>"))]),
+        "action-publish": "publish",
+    })
+    response = client.post(url, data)
+    assert response.status_code == 302
+    page = StandardPage.objects.child_of(home_page).get(slug="forums")
+    assert page.live and page.body[0].block_type == "paragraph"
+
+
+def test_learners_have_no_admin(client, learner):
+    client.force_login(learner)
+    response = client.get("/admin/")
+    assert response.status_code == 302
