@@ -12,10 +12,12 @@ import pytest
 from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parents[2]
+# Variables of this test process that must not leak into the settings under test.
+PROCESS_ONLY = {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
 
 
 def run_python(code: str, **env) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    environment = {k: v for k, v in os.environ.items() if k not in PROCESS_ONLY}
     environment.update(env)
     return subprocess.run(  # noqa: S603
         [sys.executable, "-c", code],
@@ -73,7 +75,7 @@ def test_production_refuses_to_start_without_a_real_secret_key():
 
 
 def test_production_passes_the_deployment_checklist():
-    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    environment = {k: v for k, v in os.environ.items() if k not in PROCESS_ONLY}
     environment.update(
         DJANGO_ENV="production",
         SECRET_KEY="q7!vN2#rT9@pL4$wZ8^mK1&xB6*cH3(jD5)sF0_gY" * 2,
