@@ -10,6 +10,23 @@ from cms.accounts import roles
 from tests.factories import AgencyFactory, HomePageFactory, UserFactory, focal_point_for
 
 
+def pytest_collection_modifyitems(config, items):
+    """Transactional tests get the migrations' data back (roles, locales, the root page).
+
+    A transactional test empties the database when it ends; serialized rollback restores what
+    the migrations created before the next one starts. pytest-django runs these tests last.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and "serialized_rollback" not in marker.kwargs
+        ):
+            kwargs = {**marker.kwargs, "serialized_rollback": True}
+            item.add_marker(pytest.mark.django_db(*marker.args, **kwargs), append=False)
+
+
 def pytest_report_header(config):
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     layer = settings.CHANNEL_LAYERS["default"]["BACKEND"].rsplit(".", 1)[-1]

@@ -34,6 +34,6 @@ def test_wrong_password_shows_an_error_in_the_page_language(new_page, home_pages
     page.goto("/pt/accounts/login/")
     page.get_by_label("E-mail").fill("joao@mds.example")
     page.get_by_label("Senha").fill("wrong-password")
-    page.get_by_role("button", name="Entrar").click()
+    page.get_by_role("button", name="Iniciar sessão").click()
     assert page.get_by_role("alert").is_visible()
     assert page.url.endswith("/pt/accounts/login/")
