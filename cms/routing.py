@@ -3,4 +3,6 @@
 Each app with live features adds its own ``websocket_urlpatterns`` here.
 """
 
-websocket_urlpatterns: list = []
+from rooms.routing import websocket_urlpatterns as rooms_websocket_urlpatterns
+
+websocket_urlpatterns: list = [*rooms_websocket_urlpatterns]

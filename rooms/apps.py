@@ -5,3 +5,15 @@ from django.utils.translation import gettext_lazy as _
 class RoomsConfig(AppConfig):
     name = "rooms"
     verbose_name = _("Discussion rooms")
+
+    def ready(self):
+        from cms.directory.models import Network
+        from cms.navigation import register_header_link
+
+        from . import parents
+        from .permissions import unseen_mentions_badge
+
+        parents.register(Network, parents.NetworkRoomPolicy())
+        register_header_link(
+            "rooms", _("Rooms"), "rooms:index", badge=unseen_mentions_badge, order=40
+        )

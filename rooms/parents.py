@@ -42,3 +42,34 @@ def policy_for(parent: models.Model) -> RoomParentPolicy:
 
 def registered_models() -> list[type[models.Model]]:
     return list(_policies)
+
+
+def kind_of(parent: models.Model) -> str:
+    return policy_for(parent).kind
+
+
+class NetworkRoomPolicy:
+    """A network's room: staff and focal points of member agencies talk; the secretariat
+    moderates."""
+
+    kind = "network"
+
+    def may_read(self, user, parent) -> bool:
+        return self.may_post(user, parent) or self.may_moderate(user, parent)
+
+    def may_post(self, user, parent) -> bool:
+        from cms.permissions import represented_agency_ids
+
+        if not (getattr(user, "is_authenticated", False) and user.is_active):
+            return False
+        agency_ids = set(represented_agency_ids(user))
+        if user.agency_id:
+            agency_ids.add(user.agency_id)
+        if agency_ids and parent.members.filter(pk__in=agency_ids).exists():
+            return True
+        return self.may_moderate(user, parent)
+
+    def may_moderate(self, user, parent) -> bool:
+        from cms.permissions import is_secretariat
+
+        return is_secretariat(user)

@@ -1,0 +1,290 @@
+"""The room WebSocket at /ws/rooms/<id>/: authenticate, parse, call a service, relay.
+
+The protocol (frames, error codes, close codes) is documented in the README; the constants
+below are its single source.
+"""
+
+import json
+import time
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+
+from . import services
+from .models import Message
+from .permissions import NO_ACCESS, fresh_access
+from .services import RoomError
+
+# Close codes (the connection ends).
+CLOSE_UNAUTHENTICATED = 4401  # not logged in
+CLOSE_FORBIDDEN = 4403  # not (or no longer) allowed to read this room
+CLOSE_NOT_FOUND = 4404  # no such room
+
+TYPING_INTERVAL = 2.0  # seconds between two relayed "typing" frames of one connection
+
+
+class BadFrame(Exception):
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def _int_field(content: dict, name: str, *, required: bool = True) -> int | None:
+    value = content.get(name)
+    if value is None and not required:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise BadFrame(_("“%(field)s” must be a whole number.") % {"field": name})
+    return value
+
+
+def _message_in(room_id: int, message_id: int) -> Message:
+    message = (
+        Message.objects.select_related("room", "author")
+        .filter(pk=message_id, room_id=room_id)
+        .first()
+    )
+    if message is None:
+        raise RoomError("not_found", _("There is no such message in this room."))
+    return message
+
+
+class RoomConsumer(AsyncJsonWebsocketConsumer):
+    async def connect(self):
+        self.room_id = self.scope["url_route"]["kwargs"]["room_id"]
+        self.group = services.group_name(self.room_id)
+        self.access = NO_ACCESS
+        self.last_typing = 0.0
+        user = self.scope.get("user")
+        if not getattr(user, "is_authenticated", False):
+            await self.close(code=CLOSE_UNAUTHENTICATED)
+            return
+        self.user_id = user.pk
+        room, member, access = await database_sync_to_async(fresh_access)(user.pk, self.room_id)
+        if room is None:
+            await self.close(code=CLOSE_NOT_FOUND)
+            return
+        if not access.read:
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        self.access = access
+        self.checked_at = time.monotonic()
+        await self.channel_layer.group_add(self.group, self.channel_name)
+        await self.accept()
+        await database_sync_to_async(services.presence_join)(
+            room=room, user=member, channel_name=self.channel_name
+        )
+
+    async def disconnect(self, code):
+        if self.access.read:
+            await self.channel_layer.group_discard(self.group, self.channel_name)
+            await database_sync_to_async(services.presence_leave)(channel_name=self.channel_name)
+
+    # Incoming frames -------------------------------------------------------------------------
+
+    async def receive(self, text_data=None, bytes_data=None):
+        # Parsed here rather than by the parent class so that no frame can raise.
+        if text_data is None:
+            await self.send_error("bad_frame", _("Frames must be JSON text."))
+            return
+        if len(text_data) > settings.ROOMS_MAX_FRAME_BYTES or (
+            len(text_data.encode()) > settings.ROOMS_MAX_FRAME_BYTES
+        ):
+            await self.send_error("too_large", _("This frame is too large."))
+            return
+        try:
+            content = json.loads(text_data)
+        except ValueError:
+            await self.send_error("bad_json", _("This frame is not valid JSON."))
+            return
+        if not isinstance(content, dict):
+            await self.send_error("bad_frame", _("A frame must be a JSON object."))
+            return
+        await self.receive_json(content)
+
+    async def receive_json(self, content, **kwargs):
+        ref = content.get("ref")
+        if not (ref is None or isinstance(ref, str | int) and not isinstance(ref, bool)):
+            ref = None
+        kind = content.get("type")
+        if not isinstance(kind, str):
+            await self.send_error("bad_frame", _("A frame needs a “type”."), ref)
+            return
+        handler = self.HANDLERS.get(kind)
+        if handler is None:
+            await self.send_error("unknown_type", _("Unknown frame type."), ref)
+            return
+        # Every action asks the parent policy again: rights removed a second ago are gone.
+        room, user, access = await database_sync_to_async(fresh_access)(
+            self.user_id, self.room_id
+        )
+        self.access, self.checked_at = access, time.monotonic()
+        if not access.read:
+            await self.send_error("forbidden", _("You no longer have access to this room."), ref)
+            await self.close(code=CLOSE_NOT_FOUND if room is None else CLOSE_FORBIDDEN)
+            return
+        try:
+            reply = await database_sync_to_async(handler)(self, room, user, content)
+        except BadFrame as error:
+            await self.send_error("bad_frame", error.message, ref)
+            return
+        except RoomError as error:
+            await self.send_error(error.code, str(error.message), ref)
+            return
+        if kind == "typing":
+            await self._relay_typing(user)
+        if reply is not None:
+            if ref is not None:
+                reply["ref"] = ref
+            await self.send_json(reply)
+
+    async def send_error(self, code: str, message: str, ref=None):
+        frame = {"type": "error", "code": code, "message": message}
+        if ref is not None:
+            frame["ref"] = ref
+        await self.send_json(frame)
+
+    # Handlers run in a worker thread (database_sync_to_async); each returns the reply frame.
+
+    def on_join(self, room, user, content):
+        messages, has_more = services.room_history(room=room, user=user)
+        frame = {
+            "type": "joined",
+            "room": {"id": room.pk, "title": room.title, "locked": room.locked},
+            "you": {
+                **services.serialize_user(user),
+                "may_post": self.access.post,
+                "moderator": self.access.moderate,
+            },
+            "messages": [services.serialize_message(m) for m in messages],
+            "has_more": has_more,
+            "online": services.online_users(room),
+        }
+        if self.access.moderate:
+            frame["reports"] = [services.serialize_report(r) for r in services.open_reports(room)]
+        return frame
+
+    def on_message(self, room, user, content):
+        message = services.message_post(room=room, user=user, body=content.get("body"))
+        return {"type": "ack", "id": message.pk}
+
+    def on_edit(self, room, user, content):
+        message = _message_in(room.pk, _int_field(content, "id"))
+        services.message_edit(message=message, user=user, body=content.get("body"))
+        return {"type": "ack", "id": message.pk}
+
+    def on_delete(self, room, user, content):
+        message = _message_in(room.pk, _int_field(content, "id"))
+        services.message_delete(message=message, user=user)
+        return {"type": "ack", "id": message.pk}
+
+    def on_typing(self, room, user, content):
+        return None
+
+    def on_history(self, room, user, content):
+        before = _int_field(content, "before")
+        messages, has_more = services.room_history(room=room, user=user, before=before)
+        return {
+            "type": "history",
+            "messages": [services.serialize_message(m) for m in messages],
+            "has_more": has_more,
+        }
+
+    def on_since(self, room, user, content):
+        after = _int_field(content, "id")
+        messages, has_more = services.room_history(
+            room=room, user=user, after=after, limit=services.SINCE_LIMIT
+        )
+        return {
+            "type": "since",
+            "messages": [services.serialize_message(m) for m in messages],
+            "has_more": has_more,
+        }
+
+    def on_hide(self, room, user, content):
+        message = _message_in(room.pk, _int_field(content, "id"))
+        hidden = content.get("hidden", True)
+        if not isinstance(hidden, bool):
+            raise BadFrame(_("“%(field)s” must be true or false.") % {"field": "hidden"})
+        services.message_hide(message=message, by=user, hidden=hidden)
+        return {"type": "ack", "id": message.pk}
+
+    def on_mute(self, room, user, content):
+        from django.contrib.auth import get_user_model
+
+        target = get_user_model().objects.filter(pk=_int_field(content, "user")).first()
+        minutes = _int_field(content, "minutes")
+        if target is None:
+            raise RoomError("not_found", _("This person is not a member of the room."))
+        services.user_mute(room=room, user=target, by=user, minutes=minutes)
+        return {"type": "ack", "user": target.pk}
+
+    def on_lock(self, room, user, content):
+        locked = content.get("locked")
+        if not isinstance(locked, bool):
+            raise BadFrame(_("“%(field)s” must be true or false.") % {"field": "locked"})
+        services.room_lock(room=room, by=user, locked=locked)
+        return {"type": "ack", "locked": locked}
+
+    def on_report(self, room, user, content):
+        reason = content.get("reason", "")
+        if not isinstance(reason, str):
+            raise BadFrame(_("“%(field)s” must be text.") % {"field": "reason"})
+        message = _message_in(room.pk, _int_field(content, "id"))
+        report = services.message_report(message=message, user=user, reason=reason)
+        return {"type": "ack", "id": message.pk, "report": report.pk}
+
+    def on_ping(self, room, user, content):
+        services.presence_touch(channel_name=self.channel_name)
+        return {"type": "pong", "online": services.online_users(room)}
+
+    HANDLERS = {
+        "join": on_join,
+        "message": on_message,
+        "edit": on_edit,
+        "delete": on_delete,
+        "typing": on_typing,
+        "history": on_history,
+        "since": on_since,
+        "hide": on_hide,
+        "mute": on_mute,
+        "lock": on_lock,
+        "report": on_report,
+        "ping": on_ping,
+    }
+
+    async def _relay_typing(self, user):
+        now = time.monotonic()
+        if now - self.last_typing < TYPING_INTERVAL:
+            return
+        self.last_typing = now
+        await self.channel_layer.group_send(
+            self.group,
+            {
+                "type": "room.event",
+                "frame": {"type": "typing", "user": services.serialize_user(user)},
+                "moderators_only": False,
+                "exclude": self.channel_name,
+            },
+        )
+
+    # Events from the channel layer ---------------------------------------------------------
+
+    async def room_event(self, event):
+        if event.get("exclude") == self.channel_name:
+            return
+        if time.monotonic() - self.checked_at > settings.ROOMS_RECHECK_SECONDS:
+            # A silent member still loses access within ROOMS_RECHECK_SECONDS.
+            room, _user, access = await database_sync_to_async(fresh_access)(
+                self.user_id, self.room_id
+            )
+            self.access, self.checked_at = access, time.monotonic()
+            if not access.read:
+                await self.close(code=CLOSE_NOT_FOUND if room is None else CLOSE_FORBIDDEN)
+                return
+        if event.get("moderators_only") and not self.access.moderate:
+            return
+        await self.send_json(event["frame"])

@@ -1,0 +1,179 @@
+"""Room pages. They work without JavaScript (history rendered here, posting through forms);
+rooms/static/rooms/room.js upgrades them to live updates over the WebSocket."""
+
+from django.contrib import messages as flash
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import services
+from .forms import MessageForm, PromoteForm, ReportForm
+from .models import Mention, Message, MessageReport, Room
+from .permissions import access_for, readable_rooms
+from .services import RoomError
+
+
+def _room_for(request, room_id: int, need: str = "read"):
+    """The room and the person's access, or 404 (no hint that a room exists to outsiders)."""
+    room = get_object_or_404(Room.objects.select_related("content_type"), pk=room_id)
+    access = access_for(request.user, room)
+    if not getattr(access, need):
+        raise Http404
+    return room, access
+
+
+@login_required
+def room_index(request):
+    mentions = (
+        Mention.objects.filter(user=request.user, seen_at__isnull=True)
+        .select_related("message__room", "message__author")[:20]
+    )
+    return render(
+        request,
+        "rooms/room_index.html",
+        {"rooms": readable_rooms(request.user), "mentions": mentions},
+    )
+
+
+@login_required
+def room_detail(request, room_id: int):
+    room, access = _room_for(request, room_id)
+    form = MessageForm()
+    if request.method == "POST":
+        form = MessageForm(request.POST)
+        if form.is_valid():
+            try:
+                message = services.message_post(
+                    room=room, user=request.user, body=form.cleaned_data["body"]
+                )
+            except RoomError as error:
+                form.add_error("body", error.message)
+            else:
+                return HttpResponseRedirect(f"{room.get_absolute_url()}#message-{message.pk}")
+    before = request.GET.get("before")
+    before = int(before) if before and before.isdigit() else None
+    history, has_more = services.room_history(room=room, user=request.user, before=before)
+    for message in history:
+        message.author_name = services.display_name(message.author)
+    Mention.objects.filter(
+        user=request.user, message__room=room, seen_at__isnull=True
+    ).update(seen_at=timezone.now())
+    mute = services.is_muted(room, request.user)
+    context = {
+        "room": room,
+        "access": access,
+        "history": history,
+        "has_more": has_more,
+        "older_than": history[0].pk if history else None,
+        "last_id": history[-1].pk if history and before is None else 0,
+        "form": form,
+        "mute": mute,
+        "may_post_now": access.post and not mute and (not room.locked or access.moderate),
+        "reports": list(services.open_reports(room)) if access.moderate else [],
+        "promote_form": PromoteForm() if access.moderate else None,
+        "live": before is None,
+        "strings": _client_strings(),
+    }
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "rooms/room_detail.html", context, status=status)
+
+
+def _client_strings() -> dict:
+    """The words room.js shows, translated here so the script needs no catalogue."""
+    return {
+        "live": _("Live: new messages appear as they are posted."),
+        "reconnecting": _("Connection lost. Reconnecting…"),
+        "offline": _("Live updates are unavailable. Reload the page to see new messages."),
+        "refused": _("You no longer have access to this room."),
+        "typing": _("%(name)s is typing…"),
+        "deleted": _("The author deleted this message."),
+        "hidden": _("A moderator hid this message."),
+        "edited": _("(edited)"),
+        "report": _("Report"),
+        "reported": _("Thank you. The moderators will look at this message."),
+        "delete": _("Delete"),
+        "hide": _("Hide"),
+        "unread": _("New messages"),
+        "nobody": _("Nobody else is here right now."),
+        "locked": _("This room is locked: it is read-only for now."),
+    }
+
+
+ACTIONS = {"report", "hide", "unhide", "delete", "mute"}
+
+
+@login_required
+@require_POST
+def message_action(request, room_id: int, message_id: int, action: str):
+    room, _access = _room_for(request, room_id)
+    if action not in ACTIONS:
+        raise Http404
+    message = get_object_or_404(Message.objects.select_related("author"), pk=message_id,
+                                room=room)
+    message.room = room
+    try:
+        if action == "report":
+            form = ReportForm(request.POST)
+            reason = form.cleaned_data["reason"] if form.is_valid() else ""
+            services.message_report(message=message, user=request.user, reason=reason)
+            flash.success(request, _("Thank you. The moderators will look at this message."))
+        elif action in ("hide", "unhide"):
+            services.message_hide(message=message, by=request.user, hidden=action == "hide")
+            flash.success(request, _("Message hidden.") if action == "hide"
+                          else _("Message shown again."))
+        elif action == "delete":
+            services.message_delete(message=message, user=request.user)
+            flash.success(request, _("Your message was deleted."))
+        else:
+            services.user_mute(room=room, user=message.author, by=request.user, minutes=60)
+            flash.success(request, _("%(name)s cannot post here for an hour.")
+                          % {"name": services.display_name(message.author)})
+    except RoomError as error:
+        flash.error(request, error.message)
+    return redirect(room)
+
+
+@login_required
+@require_POST
+def room_lock_toggle(request, room_id: int):
+    room, _access = _room_for(request, room_id, "moderate")
+    services.room_lock(room=room, by=request.user, locked=not room.locked)
+    flash.success(request, _("The room is locked.") if room.locked else _("The room is open."))
+    return redirect(room)
+
+
+@login_required
+@require_POST
+def report_dismiss(request, room_id: int, report_id: int):
+    room, _access = _room_for(request, room_id, "moderate")
+    report = get_object_or_404(
+        MessageReport.objects.select_related("message"), pk=report_id, message__room=room
+    )
+    report.message.room = room
+    try:
+        services.report_dismiss(report=report, by=request.user)
+        flash.success(request, _("Report dismissed."))
+    except RoomError as error:
+        flash.error(request, error.message)
+    return redirect(room)
+
+
+@login_required
+@require_POST
+def thread_promote(request, room_id: int):
+    room, _access = _room_for(request, room_id, "moderate")
+    form = PromoteForm(request.POST)
+    if not form.is_valid():
+        flash.error(request, _("Give the page a title."))
+        return redirect(room)
+    try:
+        page = services.thread_promote(room=room, by=request.user, title=form.cleaned_data["title"])
+    except RoomError as error:
+        flash.error(request, error.message)
+        return redirect(room)
+    flash.success(request, _("Draft page “%(title)s” created; an editor can now polish and "
+                             "publish it.") % {"title": page.title})
+    return redirect("wagtailadmin_pages:edit", page.pk)
