@@ -262,3 +262,20 @@ LOGGING = {
         "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
     },
 }
+
+# rooms: live discussion rooms (rooms/)
+# At most N messages per S seconds per person per room, as "N/S" (the benchmark raises it).
+ROOMS_RATE_LIMIT = os.environ.get("ROOMS_RATE_LIMIT", "5/10")
+# Days messages are kept, per kind of room ("default" for kinds not named); see purge_rooms.
+ROOMS_RETENTION_DAYS = {
+    "network": 730,
+    "cohort": 365,
+    "webinar": 180,
+    "exchange": 1095,
+    "standalone": 365,
+    "default": 365,
+}
+ROOMS_EDIT_MINUTES = 15  # authors may edit or delete their message this long after posting
+ROOMS_MAX_FRAME_BYTES = 65_536  # larger WebSocket frames are refused with a "too_large" error
+ROOMS_PRESENCE_SECONDS = 150  # a connection without a ping for this long no longer counts online
+ROOMS_RECHECK_SECONDS = 10  # a silent connection re-asks the parent policy at least this often
