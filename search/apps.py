@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "puente_search"
     verbose_name = _("Experiences and search")
+
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.register()

@@ -1,0 +1,54 @@
+"""What other apps ask of search: similar experiences (provider matching) and related ones."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .engines import get_engine
+
+
+@dataclass(frozen=True)
+class ExperienceMatch:
+    page_id: int
+    score: float
+    agency_id: int | None
+    title: str
+    url: str
+
+
+def similar_experiences(
+    text: str,
+    *,
+    theme_slugs: Sequence[str] = (),
+    population_slugs: Sequence[str] = (),
+    limit: int = 20,
+) -> list[ExperienceMatch]:
+    """Live experiences most like ``text``, best first: the active engine's "more like this".
+
+    Shared themes and population groups raise an experience's score, so a short request
+    still finds the agencies that have done this work. Scores are comparable within one call.
+    """
+    limit = max(0, min(int(limit), 200))
+    if not limit:
+        return []
+    hits = get_engine().similar(
+        text, themes=tuple(theme_slugs), populations=tuple(population_slugs), limit=limit
+    )
+    return [ExperienceMatch(h.page_id, h.score, h.agency_id, h.title, h.url) for h in hits]
+
+
+def related_experiences(page, *, limit: int = 4) -> list:
+    """Experiences like ``page`` (shown on its page), as live specific pages in rank order."""
+    from .models import ExperiencePage
+
+    text = f"{page.title} {page.summary} {page.problem} {page.actions}"
+    hits = get_engine().similar(
+        text,
+        themes=[t.slug for t in page.themes.all()],
+        populations=[g.slug for g in page.population_groups.all()],
+        exclude=[page.pk],
+        limit=limit,
+    )
+    pages = ExperiencePage.objects.live().public().in_bulk([h.page_id for h in hits])
+    return [pages[h.page_id] for h in hits if h.page_id in pages]
