@@ -17,6 +17,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", api.urls),
+    path("certificates/", include("courses.certificate_urls")),
 ]
 
 urlpatterns += i18n_patterns(

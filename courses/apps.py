@@ -5,3 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Courses and webinars")
+
+    def ready(self):
+        from cms.navigation import register_header_link
+        from rooms import parents
+
+        from .models import Cohort, WebinarPage
+        from .permissions import CohortRoomPolicy, WebinarRoomPolicy
+
+        parents.register(Cohort, CohortRoomPolicy())
+        parents.register(WebinarPage, WebinarRoomPolicy())
+        register_header_link("my_learning", _("My learning"), "courses:my_learning", order=10)

@@ -1,0 +1,156 @@
+"""Secretariat screens in the Wagtail admin: approvals, bulk enrolment, attendance, certificate
+revocation and reports. Each view asks ``permissions`` first, then calls services or imports."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from . import imports, permissions, reports, services
+from .models import Certificate, Cohort, Enrolment, Registration, WebinarPage
+
+
+def _require(check, user) -> None:
+    if not check(user):
+        raise PermissionDenied
+
+
+class CsvUploadForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("CSV file"),
+        help_text=gettext_lazy("UTF-8, with a first line naming the columns."),
+    )
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(label=gettext_lazy("Reason"), widget=forms.Textarea, max_length=2000)
+
+
+@require_http_methods(["GET", "POST"])
+def approvals(request):
+    _require(permissions.may_administer_enrolments, request.user)
+    if request.method == "POST":
+        enrolment = get_object_or_404(Enrolment, pk=request.POST.get("enrolment"))
+        decision = request.POST.get("decision")
+        if decision not in ("approve", "reject"):
+            messages.error(request, _("Choose approve or reject."))
+        else:
+            try:
+                services.enrolment_decide(
+                    enrolment=enrolment, approve=decision == "approve", by=request.user
+                )
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("Decision recorded for %(user)s.") % {
+                    "user": enrolment.user})
+        return redirect("courses_approvals")
+    pending = Enrolment.objects.filter(status=Enrolment.Status.PENDING).select_related(
+        "user__agency__country", "cohort__course"
+    )
+    return render(request, "courses/admin/approvals.html", {"pending": pending})
+
+
+@require_http_methods(["GET", "POST"])
+def bulk_enrol(request, pk: int):
+    _require(permissions.may_administer_enrolments, request.user)
+    cohort = get_object_or_404(Cohort.objects.select_related("course"), pk=pk)
+    result = None
+    form = CsvUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = imports.enrol_from_csv(
+                cohort=cohort, upload=form.cleaned_data["file"], by=request.user
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+    return render(
+        request, "courses/admin/csv_import.html",
+        {"form": form, "result": result, "title": _("Bulk enrolment: %(cohort)s") % {
+            "cohort": cohort}, "columns": "email"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def attendance(request, pk: int):
+    _require(permissions.may_administer_enrolments, request.user)
+    webinar = get_object_or_404(WebinarPage, pk=pk)
+    result = None
+    form = CsvUploadForm(request.POST or None, request.FILES or None)
+    registrations = webinar.registrations.filter(
+        status=Registration.Status.REGISTERED
+    ).select_related("user")
+    if request.method == "POST" and "registration" in request.POST:
+        form = CsvUploadForm()
+        registration = get_object_or_404(registrations, pk=request.POST["registration"])
+        try:
+            minutes = int(request.POST.get("minutes", ""))
+            services.attendance_record(registration=registration, minutes=minutes, by=request.user)
+        except ValueError:
+            messages.error(request, _("“minutes” must be a whole number."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Attendance recorded for %(user)s.") % {
+                "user": registration.user})
+        return redirect("courses_attendance", pk=webinar.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = imports.attendance_from_csv(
+                webinar=webinar, upload=form.cleaned_data["file"], by=request.user
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+    return render(
+        request, "courses/admin/attendance.html",
+        {"form": form, "result": result, "webinar": webinar, "registrations": registrations,
+         "title": _("Attendance: %(title)s") % {"title": webinar.title},
+         "columns": "email, minutes"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def certificate_revoke(request, pk: int):
+    _require(permissions.may_administer_enrolments, request.user)
+    certificate = get_object_or_404(Certificate, pk=pk)
+    form = RevokeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.certificate_revoke(
+                certificate=certificate, by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Certificate %(code)s revoked.") % {
+                "code": certificate.code})
+            return redirect(reverse("wagtailsnippets_courses_certificate:list"))
+    return render(
+        request, "courses/admin/revoke.html", {"form": form, "certificate": certificate}
+    )
+
+
+def report(request):
+    _require(permissions.may_view_reports, request.user)
+    grouping = request.GET.get("by", "cohort")
+    if grouping not in reports.GROUPINGS:
+        grouping = "cohort"
+    data = reports.rows(grouping)
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(reports.as_csv(grouping, data), content_type="text/csv")
+        response["Content-Disposition"] = f'attachment; filename="learning-{grouping}.csv"'
+        return response
+    return render(
+        request, "courses/admin/report.html",
+        {
+            "rows": data,
+            "grouping": grouping,
+            "groupings": [(key, label) for key, (label, _keys) in reports.GROUPINGS.items()],
+            "group_label": reports.GROUPINGS[grouping][0],
+        },
+    )

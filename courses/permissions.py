@@ -1,0 +1,132 @@
+"""Who may see and do what in courses and webinars: one answer for views, API, admin and rooms."""
+
+from django.utils import timezone
+
+from cms import permissions as cms_permissions
+
+
+def active_enrolment(user, course):
+    """The user's active enrolment in any cohort of ``course``, or None (cached per request)."""
+    from .models import Enrolment
+
+    if not getattr(user, "is_authenticated", False) or course is None:
+        return None
+    cache = user.__dict__.setdefault("_puente_enrolments", {})
+    if course.pk not in cache:
+        cache[course.pk] = (
+            Enrolment.objects.filter(
+                user=user, cohort__course_id=course.pk, status=Enrolment.Status.ACTIVE
+            ).select_related("cohort").order_by("-created_at").first()
+        )
+    return cache[course.pk]
+
+
+def teaches(user, course) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return course.instructors.filter(pk=user.pk).exists()
+
+
+def may_manage_course(user, course) -> bool:
+    """Instructors of the course, editors and the secretariat see everything in it."""
+    return cms_permissions.is_editor(user) or teaches(user, course)
+
+
+def may_read_lesson(user, lesson, *, course=None) -> bool:
+    """Lesson content: enrolled learners and course staff; the first lesson is a public preview."""
+    course = course or lesson.course
+    if course is None:
+        return False
+    first = course.first_lesson()
+    if first is not None and first.pk == lesson.pk:
+        return True
+    if active_enrolment(user, course) is not None:
+        return True
+    return may_manage_course(user, course)
+
+
+def may_take_quiz(user, quiz) -> bool:
+    return active_enrolment(user, quiz.course) is not None
+
+
+def is_registered(user, webinar) -> bool:
+    from .models import Registration
+
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return Registration.objects.filter(
+        user=user, webinar=webinar, status=Registration.Status.REGISTERED
+    ).exists()
+
+
+def speaks_at(user, webinar) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return webinar.speakers.filter(pk=user.pk).exists()
+
+
+def may_join_webinar(user, webinar, *, now=None) -> bool:
+    """The join link: registered people (and speakers) from 15 minutes before until the end."""
+    now = now or timezone.now()
+    if not webinar.join_url:
+        return False
+    if not (webinar.starts_at - webinar.JOIN_WINDOW <= now <= webinar.ends_at):
+        return False
+    return is_registered(user, webinar) or speaks_at(user, webinar)
+
+
+def may_view_reports(user) -> bool:
+    return cms_permissions.is_secretariat(user)
+
+
+def may_administer_enrolments(user) -> bool:
+    """Approve, bulk-enrol, record attendance and revoke certificates: the secretariat."""
+    return cms_permissions.is_secretariat(user)
+
+
+def may_download_certificate(user, certificate) -> bool:
+    return getattr(user, "is_authenticated", False) and (
+        certificate.user_id == user.pk or cms_permissions.is_secretariat(user)
+    )
+
+
+class CohortRoomPolicy:
+    """A cohort's room: its enrolled learners talk; instructors and the secretariat moderate."""
+
+    kind = "cohort"
+
+    def may_read(self, user, parent) -> bool:
+        return self.may_post(user, parent) or self.may_moderate(user, parent)
+
+    def may_post(self, user, parent) -> bool:
+        from .models import Enrolment
+
+        if not (getattr(user, "is_authenticated", False) and user.is_active):
+            return False
+        return Enrolment.objects.filter(
+            user=user, cohort=parent, status=Enrolment.Status.ACTIVE
+        ).exists() or self.may_moderate(user, parent)
+
+    def may_moderate(self, user, parent) -> bool:
+        if not (getattr(user, "is_authenticated", False) and user.is_active):
+            return False
+        return cms_permissions.is_secretariat(user) or teaches(user, parent.course)
+
+
+class WebinarRoomPolicy:
+    """A webinar's room: registered people talk; speakers and the secretariat moderate."""
+
+    kind = "webinar"
+
+    def may_read(self, user, parent) -> bool:
+        return self.may_post(user, parent) or self.may_moderate(user, parent)
+
+    def may_post(self, user, parent) -> bool:
+        if not (getattr(user, "is_authenticated", False) and user.is_active):
+            return False
+        return is_registered(user, parent) or self.may_moderate(user, parent)
+
+    def may_moderate(self, user, parent) -> bool:
+        if not (getattr(user, "is_authenticated", False) and user.is_active):
+            return False
+        return cms_permissions.is_secretariat(user) or speaks_at(user, parent)

@@ -1,0 +1,83 @@
+from datetime import timedelta
+
+from django.utils import timezone
+
+import pytest
+
+from tests.factories import NetworkFactory, ThemeFactory
+from tests.factories.courses import CohortFactory, CoursePageFactory
+
+
+@pytest.fixture
+def courses(catalogue):
+    now = timezone.now()
+    theme, network = ThemeFactory(), NetworkFactory()
+    open_course = CoursePageFactory(parent=catalogue, title="Care systems", language="es")
+    open_course.themes.add(theme)
+    open_course.save_revision().publish()
+    CohortFactory(course=open_course)
+    running = CoursePageFactory(parent=catalogue, title="Labour inspection", language="fr",
+                                course_format="self_paced")
+    running.networks.add(network)
+    running.save_revision().publish()
+    CohortFactory(course=running, enrolment_opens_at=now - timedelta(days=30),
+                  enrolment_closes_at=now - timedelta(days=20),
+                  starts_at=now - timedelta(days=10), ends_at=now + timedelta(days=10))
+    archived = CoursePageFactory(parent=catalogue, title="Old migration course", archived=True)
+    return {"open": open_course, "running": running, "archived": archived, "theme": theme,
+            "network": network}
+
+
+def titles(client, url, **params):
+    response = client.get(url, params)
+    assert response.status_code == 200
+    return sorted(c.title for c in response.context["courses"])
+
+
+def test_each_filter(client, catalogue, courses):
+    url = catalogue.url
+    assert titles(client, url) == ["Care systems", "Labour inspection", "Old migration course"]
+    assert titles(client, url, q="inspection") == ["Labour inspection"]
+    assert titles(client, url, theme=courses["theme"].pk) == ["Care systems"]
+    assert titles(client, url, language="fr") == ["Labour inspection"]
+    assert titles(client, url, course_format="self_paced") == ["Labour inspection"]
+    assert titles(client, url, status="open") == ["Care systems"]
+    assert titles(client, url, status="upcoming") == ["Care systems"]
+    assert titles(client, url, status="in_progress") == ["Labour inspection"]
+    assert titles(client, url, status="archived") == ["Old migration course"]
+    assert titles(client, url, network=courses["network"].pk) == ["Labour inspection"]
+
+
+def test_invalid_filter_value_is_reported_not_crashing(client, catalogue, courses):
+    response = client.get(catalogue.url, {"language": "xx"})
+    assert response.status_code == 200
+    assert response.context["filter"].form.errors
+
+
+def test_pagination_keeps_filters(client, catalogue):
+    for n in range(15):
+        CoursePageFactory(parent=catalogue, title=f"Course {n:02}", language="pt")
+    first = client.get(catalogue.url, {"language": "pt"})
+    assert len(first.context["courses"]) == 12
+    assert "language=pt&amp;page=2" in first.content.decode()
+    second = client.get(catalogue.url, {"language": "pt", "page": 2})
+    assert len(second.context["courses"]) == 3
+
+
+def test_catalogue_query_count_is_constant(client, catalogue, django_assert_max_num_queries):
+    def grow(count):
+        for _ in range(count):
+            course = CoursePageFactory(parent=catalogue)
+            course.themes.add(ThemeFactory())
+            course.save_revision().publish()
+            CohortFactory(course=course)
+
+    grow(2)
+    client.get(catalogue.url)  # warm the site-root cache
+    with django_assert_max_num_queries(15) as small:
+        client.get(catalogue.url, {"status": "open"})
+    grow(10)
+    with django_assert_max_num_queries(15) as large:
+        response = client.get(catalogue.url, {"status": "open"})
+    assert len(response.context["courses"]) == 12
+    assert len(large.captured_queries) == len(small.captured_queries)
