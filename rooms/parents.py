@@ -58,14 +58,15 @@ class NetworkRoomPolicy:
         return self.may_post(user, parent) or self.may_moderate(user, parent)
 
     def may_post(self, user, parent) -> bool:
-        from cms.permissions import represented_agency_ids
+        from cms.accounts.models import AgencyClaim
 
         if not (getattr(user, "is_authenticated", False) and user.is_active):
             return False
-        agency_ids = set(represented_agency_ids(user))
-        if user.agency_id:
-            agency_ids.add(user.agency_id)
-        if agency_ids and parent.members.filter(pk__in=agency_ids).exists():
+        # One query: works at a member agency, or is its approved focal point
+        # (the rule of cms.permissions.represented_agency_ids).
+        claimed = models.Q(claims__user=user, claims__status=AgencyClaim.Status.APPROVED)
+        worker = models.Q(pk=user.agency_id) if user.agency_id else models.Q(pk__in=[])
+        if parent.members.filter(worker | claimed).exists():
             return True
         return self.may_moderate(user, parent)
 

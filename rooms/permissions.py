@@ -31,9 +31,18 @@ def _active(user) -> bool:
 
 
 def access_for(user, room: Room) -> Access:
-    """What ``user`` may do in ``room`` according to the parent policy (or the member list)."""
+    """What ``user`` may do in ``room`` according to the parent policy (or the member list).
+
+    Remembered on the user object, which lives for one request or one WebSocket frame."""
     if not _active(user):
         return NO_ACCESS
+    cache = user.__dict__.setdefault("_rooms_access", {})
+    if room.pk not in cache:
+        cache[room.pk] = _ask(user, room)
+    return cache[room.pk]
+
+
+def _ask(user, room: Room) -> Access:
     if room.is_standalone:
         moderate = is_secretariat(user)
         member = moderate or room.members.filter(pk=user.pk).exists()

@@ -217,18 +217,14 @@ def _mention(message: Message) -> None:
         )
 
 
-def _own_recent(message: Message, user, verb: str) -> None:
+def _own_recent(message: Message, user, too_late: str) -> None:
     if message.author_id != user.pk:
         raise RoomError("forbidden", _("Only the author may change this message."))
     if not message.is_visible:
         raise RoomError("not_found", _("This message is no longer there."))
     window = timedelta(minutes=settings.ROOMS_EDIT_MINUTES)
     if timezone.now() - message.created_at > window:
-        raise RoomError(
-            "too_late",
-            _("Messages can be %(verb)s only within %(minutes)s minutes of posting.")
-            % {"verb": verb, "minutes": settings.ROOMS_EDIT_MINUTES},
-        )
+        raise RoomError("too_late", too_late % {"minutes": settings.ROOMS_EDIT_MINUTES})
 
 
 def message_edit(*, message: Message, user, body) -> Message:
@@ -237,7 +233,9 @@ def message_edit(*, message: Message, user, body) -> Message:
     _require(access, "post")
     if message.room.locked and not access.moderate:
         raise RoomError("locked", _("This room is locked: it is read-only for now."))
-    _own_recent(message, user, _("edited"))
+    _own_recent(
+        message, user, _("Messages can be edited only within %(minutes)s minutes of posting.")
+    )
     message.body = _clean_body(body)
     message.edited_at = timezone.now()
     with transaction.atomic():
@@ -249,7 +247,9 @@ def message_edit(*, message: Message, user, body) -> Message:
 def message_delete(*, message: Message, user) -> Message:
     """The author withdraws their message within ``ROOMS_EDIT_MINUTES``."""
     _require(access_for(user, message.room), "read")
-    _own_recent(message, user, _("deleted"))
+    _own_recent(
+        message, user, _("Messages can be deleted only within %(minutes)s minutes of posting.")
+    )
     message.deleted_at = timezone.now()
     with transaction.atomic():
         message.save(update_fields=["deleted_at"])

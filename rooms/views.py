@@ -27,10 +27,10 @@ def _room_for(request, room_id: int, need: str = "read"):
 
 @login_required
 def room_index(request):
-    mentions = (
-        Mention.objects.filter(user=request.user, seen_at__isnull=True)
-        .select_related("message__room", "message__author")[:20]
-    )
+    # The list of mentions is the notice: once shown here, they no longer count as new.
+    unseen = Mention.objects.filter(user=request.user, seen_at__isnull=True)
+    mentions = list(unseen.select_related("message__room", "message__author")[:20])
+    unseen.filter(pk__in=[m.pk for m in mentions]).update(seen_at=timezone.now())
     return render(
         request,
         "rooms/room_index.html",
@@ -58,10 +58,7 @@ def room_detail(request, room_id: int):
     history, has_more = services.room_history(room=room, user=request.user, before=before)
     for message in history:
         message.author_name = services.display_name(message.author)
-    Mention.objects.filter(
-        user=request.user, message__room=room, seen_at__isnull=True
-    ).update(seen_at=timezone.now())
-    mute = services.is_muted(room, request.user)
+    mute = services.is_muted(room, request.user) if access.post and not access.moderate else None
     context = {
         "room": room,
         "access": access,
