@@ -5,3 +5,21 @@ from django.utils.translation import gettext_lazy as _
 class ExchangesConfig(AppConfig):
     name = "exchanges"
     verbose_name = _("Peer exchanges")
+
+    def ready(self):
+        from cms.navigation import register_header_link
+        from rooms import parents
+
+        from .models import ExchangeRequest
+        from .notifications import unread_count
+        from .permissions import ExchangeRoomPolicy
+
+        parents.register(ExchangeRequest, ExchangeRoomPolicy())
+        register_header_link("exchanges", _("My exchanges"), "exchanges:mine", order=30)
+        register_header_link(
+            "notifications",
+            _("Notifications"),
+            "exchanges:notifications",
+            badge=unread_count,
+            order=90,
+        )

@@ -279,3 +279,11 @@ ROOMS_EDIT_MINUTES = 15  # authors may edit or delete their message this long af
 ROOMS_MAX_FRAME_BYTES = 65_536  # larger WebSocket frames are refused with a "too_large" error
 ROOMS_PRESENCE_SECONDS = 150  # a connection without a ping for this long no longer counts online
 ROOMS_RECHECK_SECONDS = 10  # a silent connection re-asks the parent policy at least this often
+
+# exchanges: peer exchange requests (exchanges/)
+# Attachments are kept outside MEDIA_ROOT and served only through a permission-checked view.
+EXCHANGES_ATTACHMENT_ROOT = Path(
+    os.environ.get("EXCHANGES_ATTACHMENT_ROOT", BASE_DIR / "var" / "private" / "exchanges")
+)
+EXCHANGES_ATTACHMENT_MAX_BYTES = int(os.environ.get("EXCHANGES_ATTACHMENT_MAX_BYTES", 10_485_760))
+EXCHANGES_FOLLOW_UP_DAYS = 90  # the follow-up survey opens this long after completion

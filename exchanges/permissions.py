@@ -1,0 +1,192 @@
+"""Who may see and do what with an exchange request — deny by default.
+
+Views, forms, the attachment download, the API, the admin workspace and the room policy all ask
+here. Every function answers for one user and returns a bool (or a queryset / set of agency ids);
+callers decide how to refuse.
+
+- Drafts: only the requesting agency's focal points.
+- Submitted to rejected: the requester and the secretariat.
+- Approved and later: also the matched provider's focal points; while an approved request is open
+  to offers, every focal point.
+- Public: only the summary of finished exchanges that agreed to publication.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from cms.permissions import is_focal_point, is_secretariat, may_act_for, represented_agency_ids
+
+from .models import APPROVED_AND_LATER, FINISHED, Attachment, Evaluation, ExchangeRequest, State
+
+
+def _active(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def is_requester(user, req: ExchangeRequest) -> bool:
+    return _active(user) and may_act_for(user, req.requesting_agency_id)
+
+
+def is_provider(user, req: ExchangeRequest) -> bool:
+    return (
+        _active(user)
+        and bool(req.provider_agency_id)
+        and req.state in APPROVED_AND_LATER
+        and may_act_for(user, req.provider_agency_id)
+    )
+
+
+def is_party(user, req: ExchangeRequest) -> bool:
+    return is_requester(user, req) or is_provider(user, req)
+
+
+def is_open_call(req: ExchangeRequest) -> bool:
+    return req.state == State.APPROVED and req.open_to_offers
+
+
+def may_view(user, req: ExchangeRequest) -> bool:
+    """The full request page: its text, attachments, audit trail."""
+    if not _active(user):
+        return False
+    if is_requester(user, req):
+        return True
+    if req.state == State.DRAFT:
+        return False
+    if is_secretariat(user):
+        return True
+    if is_provider(user, req):
+        return True
+    return is_open_call(req) and is_focal_point(user)
+
+
+def may_view_public(req: ExchangeRequest) -> bool:
+    """The public summary, which anyone may read."""
+    return req.publish_summary and req.state in FINISHED
+
+
+def may_edit(user, req: ExchangeRequest) -> bool:
+    return is_requester(user, req) and req.state in (State.DRAFT, State.CHANGES_REQUESTED)
+
+
+def may_create(user) -> bool:
+    return _active(user) and is_focal_point(user)
+
+
+def may_act_for_agency(user, agency) -> bool:
+    return _active(user) and may_act_for(user, agency)
+
+
+def may_download(user, attachment: Attachment) -> bool:
+    return may_view(user, attachment.request)
+
+
+def may_review(user, req: ExchangeRequest) -> bool:
+    """Record the rubric: the secretariat, while the request is under review."""
+    return is_secretariat(user) and req.state == State.UNDER_REVIEW
+
+
+def see_reviews(user, req: ExchangeRequest) -> bool:
+    return is_secretariat(user) and req.state != State.DRAFT
+
+
+def offer_agency_ids(user, req: ExchangeRequest) -> set[int]:
+    """Agencies ``user`` may offer for: their own, not the requester, while the call is open."""
+    if not (_active(user) and is_open_call(req)):
+        return set()
+    return set(represented_agency_ids(user)) - {req.requesting_agency_id}
+
+
+def may_see_offers(user, req: ExchangeRequest) -> bool:
+    """All offers: the requester and the secretariat (an offering agency sees its own)."""
+    return req.state in APPROVED_AND_LATER and (is_requester(user, req) or is_secretariat(user))
+
+
+def may_pick_offer(user, req: ExchangeRequest) -> bool:
+    return req.state == State.APPROVED and (is_requester(user, req) or is_secretariat(user))
+
+
+def report_agency_ids(user, req: ExchangeRequest, reported: set[int]) -> set[int]:
+    """Sides ``user`` may still report for: a completed exchange, one report per side."""
+    if req.state != State.COMPLETED or not _active(user):
+        return set()
+    return {
+        agency_id for agency_id in req.party_agency_ids - reported if may_act_for(user, agency_id)
+    }
+
+
+def may_read_reports(user, req: ExchangeRequest) -> bool:
+    return req.state in FINISHED and (is_party(user, req) or is_secretariat(user))
+
+
+def follow_up_opens(req: ExchangeRequest) -> datetime.datetime | None:
+    if req.completed_at is None:
+        return None
+    return req.completed_at + datetime.timedelta(days=settings.EXCHANGES_FOLLOW_UP_DAYS)
+
+
+def may_evaluate(user, req: ExchangeRequest, kind: str) -> bool:
+    """Whether ``user`` may fill the evaluation form of ``kind`` now (once each)."""
+    if not _active(user):
+        return False
+    if kind == Evaluation.Kind.PARTY:
+        return req.state in FINISHED and is_party(user, req)
+    if kind == Evaluation.Kind.PARTICIPANT:
+        # Staff of either side who took part; the form opens only after the end date.
+        return (
+            req.state in (State.IN_PROGRESS, *FINISHED)
+            and req.period_end is not None
+            and timezone.localdate() > req.period_end
+            and (user.agency_id in req.party_agency_ids or is_party(user, req))
+        )
+    if kind == Evaluation.Kind.FOLLOW_UP:
+        opens = follow_up_opens(req)
+        return (
+            req.state in FINISHED
+            and opens is not None
+            and timezone.now() >= opens
+            and is_party(user, req)
+        )
+    return False
+
+
+def may_create_experience(user, req: ExchangeRequest) -> bool:
+    return is_secretariat(user) and req.state == State.CLOSED and req.experience_page_id is None
+
+
+def may_use_workspace(user) -> bool:
+    """The secretariat's listing, rubric and indicators in the Wagtail admin."""
+    return is_secretariat(user)
+
+
+def visible_requests(user) -> QuerySet[ExchangeRequest]:
+    """Every request ``user`` may open, as one query (same rules as :func:`may_view`)."""
+    qs = ExchangeRequest.objects.all()
+    if not _active(user):
+        return qs.none()
+    agency_ids = represented_agency_ids(user) if is_focal_point(user) else frozenset()
+    rule = Q(requesting_agency_id__in=agency_ids)
+    if is_secretariat(user):
+        rule |= ~Q(state=State.DRAFT)
+    if agency_ids:
+        rule |= Q(provider_agency_id__in=agency_ids, state__in=APPROVED_AND_LATER)
+        rule |= Q(state=State.APPROVED, open_to_offers=True)
+    return qs.filter(rule)
+
+
+class ExchangeRoomPolicy:
+    """The discussion room of an exchange: the two parties from approval on; the secretariat
+    moderates. Registered with ``rooms.parents`` in ``ExchangesConfig.ready()``."""
+
+    kind = "exchange"
+
+    def may_read(self, user, parent: ExchangeRequest) -> bool:
+        return self.may_post(user, parent) or self.may_moderate(user, parent)
+
+    def may_post(self, user, parent: ExchangeRequest) -> bool:
+        return parent.state in APPROVED_AND_LATER and is_party(user, parent)
+
+    def may_moderate(self, user, parent: ExchangeRequest) -> bool:
+        return parent.state != State.DRAFT and is_secretariat(user)

@@ -1,0 +1,165 @@
+"""Writes that are not state changes: saving a draft, the rubric, offers, reports, evaluations,
+and turning a closed exchange into a draft experience page. Each checks its permission again, so
+a view that forgot to ask cannot write.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils.html import escape
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from . import permissions
+from .models import Attachment, Evaluation, ExchangeRequest, Offer, Report, Review, State
+from .notifications import notify, recipients
+from .workflow import TransitionRefused, transition
+
+
+def exchange_request_save(
+    *, form, activities, by, attachment_content_type: str = ""
+) -> ExchangeRequest:
+    """Save a new or edited request (still a draft, or sent back for changes) with its
+    activities and an optional new attachment."""
+    req = form.instance
+    if req.pk:
+        if not permissions.may_edit(by, req):
+            raise PermissionDenied
+    elif not permissions.may_act_for_agency(by, form.cleaned_data["requesting_agency"]):
+        raise PermissionDenied
+    with transaction.atomic():
+        if req.pk:
+            # The row may have moved on since the form was shown; refuse rather than overwrite.
+            current = ExchangeRequest.objects.select_for_update().get(pk=req.pk)
+            if current.state not in (State.DRAFT, State.CHANGES_REQUESTED):
+                raise TransitionRefused(_("This request can no longer be edited."))
+        else:
+            req.created_by = by
+        req = form.save()
+        activities.instance = req
+        activities.save()
+        for order, activity in enumerate(req.activities.all()):
+            if activity.order != order:
+                activity.order = order
+                activity.save(update_fields=["order"])
+        upload = form.cleaned_data.get("attachment")
+        if upload:
+            Attachment.objects.create(
+                request=req,
+                file=upload,
+                original_name=upload.name[:255],
+                content_type=attachment_content_type,
+                size=upload.size,
+                uploaded_by=by,
+            )
+    return req
+
+
+def review_record(*, req: ExchangeRequest, by, form) -> Review:
+    """Store the secretariat's rubric for a request under review."""
+    if not permissions.may_review(by, req):
+        raise PermissionDenied
+    review = form.save(commit=False)
+    review.request = req
+    review.reviewer = by
+    review.save()
+    return review
+
+
+def offer_create(*, req: ExchangeRequest, by, agency, message: str) -> Offer:
+    """An agency's offer to provide; the requester and the secretariat are told."""
+    with transaction.atomic():
+        locked = ExchangeRequest.objects.select_for_update().get(pk=req.pk)
+        if agency.pk not in permissions.offer_agency_ids(by, locked):
+            raise TransitionRefused(_("This request is not open to offers from your agency."))
+        try:
+            with transaction.atomic():
+                offer = Offer.objects.create(request=locked, agency=agency, by=by, message=message)
+        except IntegrityError:
+            raise TransitionRefused(_("Your agency has already made an offer.")) from None
+        notify(
+            locked,
+            recipients(locked),
+            gettext_noop("%(agency)s offers to provide “%(title)s”."),
+            {"agency": agency.name, "title": locked.title},
+        )
+    return offer
+
+
+def report_submit(*, req: ExchangeRequest, by, form) -> Report:
+    """A side's final report; the second report moves the exchange to "reports submitted"."""
+    with transaction.atomic():
+        locked = ExchangeRequest.objects.select_for_update().get(pk=req.pk)
+        reported = set(locked.reports.values_list("agency_id", flat=True))
+        agency = form.cleaned_data["agency"]
+        if agency.pk not in permissions.report_agency_ids(by, locked, reported):
+            raise TransitionRefused(_("You cannot submit a report for this side now."))
+        report = form.save(commit=False)
+        report.request = locked
+        report.by = by
+        report.save()
+        if locked.party_agency_ids <= reported | {agency.pk}:
+            transition(locked, "reports_in", by=by, comment=_("Both final reports are in."))
+    return report
+
+
+def evaluation_submit(*, req: ExchangeRequest, by, kind: str, form) -> Evaluation:
+    if not permissions.may_evaluate(by, req, kind):
+        raise PermissionDenied
+    evaluation = form.save(commit=False)
+    evaluation.request = req
+    evaluation.kind = kind
+    evaluation.by = by
+    try:
+        with transaction.atomic():
+            evaluation.save()
+    except IntegrityError:
+        raise TransitionRefused(_("You have already filled this form.")) from None
+    return evaluation
+
+
+def _paragraphs(*texts: str) -> str:
+    return "".join(
+        f"<p>{escape(line)}</p>" for text in texts for line in text.splitlines() if line.strip()
+    )
+
+
+def experience_draft_create(*, req: ExchangeRequest, by):
+    """A draft ExperiencePage of the provider's experience, pre-filled from the reports."""
+    from cms.directory.models import current_language
+    from search.models import ExperienceIndexPage, ExperiencePage
+
+    if not permissions.may_create_experience(by, req):
+        raise PermissionDenied
+    index = (
+        ExperienceIndexPage.objects.filter(locale__language_code=current_language()).first()
+        or ExperienceIndexPage.objects.first()
+    )
+    if index is None:
+        raise TransitionRefused(_("There is no experience library to put the page in."))
+    reports = list(req.reports.select_related("agency"))
+    agency = req.provider_agency or req.requesting_agency
+    completed = req.completed_at or req.updated_at
+    page = ExperiencePage(
+        title=req.title[:255],
+        slug=slugify(f"{req.title}-{req.pk}")[:80] or f"exchange-{req.pk}",
+        locale=index.locale,
+        summary=(req.summary or req.need)[:1000],
+        country=agency.country,
+        agency=agency,
+        start_year=(req.period_start or completed).year,
+        end_year=(req.period_end or completed).year,
+        original_language=index.locale.language_code,
+        problem=_paragraphs(req.problem),
+        actions=_paragraphs(*(r.activities for r in reports)),
+        results=_paragraphs(*(r.results for r in reports)),
+        lessons=_paragraphs(*(r.next_steps for r in reports)),
+        live=False,
+    )
+    with transaction.atomic():
+        index.add_child(instance=page)
+        page.themes.set(req.themes.all())
+        page.population_groups.set(req.population_groups.all())
+        page.save_revision(user=by)
+        ExchangeRequest.objects.filter(pk=req.pk).update(experience_page=page)
+    return page
