@@ -1,0 +1,148 @@
+"""Two browsers in one room see each other's messages live; a third, outside the network, is
+refused both the page and the WebSocket.
+
+pytest-django's live server does not speak WebSocket, so this test starts daphne (the ASGI server
+of `make run`) in a subprocess on a free port, pointed at the test database. That database is a
+file on SQLite (cms/settings/test.py) or the PostgreSQL test database, so the subprocess sees
+the rows this transactional test commits.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+from django.test import Client
+
+import pytest
+
+from rooms.models import Message
+from tests.factories import AgencyFactory, NetworkFactory, UserFactory
+from tests.factories.rooms import network_room
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _database_url() -> str:
+    db = connection.settings_dict
+    if db["ENGINE"].endswith("sqlite3"):
+        name = db["NAME"]
+        if name == ":memory:" or "mode=memory" in str(name):
+            pytest.fail("The rooms browser test needs a file or server test database")
+        return f"sqlite:///{name}"
+    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+@pytest.fixture
+def daphne_url(transactional_db):
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DATABASE_URL": _database_url(),
+        "PYTHONPATH": str(ROOT),
+    }
+    process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port),
+         "cms.asgi:application"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"daphne exited: {process.stderr.read().decode()[-2000:]}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        process.kill()
+        pytest.fail("daphne did not start within 30 s")
+    yield f"http://127.0.0.1:{port}"
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@pytest.fixture
+def browser_as(chromium, daphne_url):
+    contexts = []
+
+    def make(user):
+        client = Client()
+        client.force_login(user)
+        context = chromium.new_context(base_url=daphne_url, locale="en-US")
+        context.set_default_timeout(15_000)
+        context.add_cookies([{
+            "name": settings.SESSION_COOKIE_NAME,
+            "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+            "url": daphne_url,
+        }])
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def test_two_members_talk_live_and_an_outsider_is_refused(browser_as):
+    from playwright.sync_api import expect
+
+    agency = AgencyFactory()
+    room = network_room(NetworkFactory(members=[agency]))
+    alice = UserFactory(agency=agency, first_name="Alicia", last_name="Rojas")
+    bruno = UserFactory(agency=agency, first_name="Bruno", last_name="Costa")
+    outsider = UserFactory(agency=AgencyFactory())
+    path = f"/en/rooms/{room.pk}/"
+
+    page_a, page_b = browser_as(alice), browser_as(bruno)
+    for page in (page_a, page_b):
+        page.goto(path)
+        expect(page.locator("#room-status")).to_contain_text("Live")
+
+    page_a.get_by_label("Your message").fill("Hola Bruno, ¿cómo va el registro único?")
+    page_a.get_by_role("button", name="Send").click()
+    expect(page_b.locator("#room-messages")).to_contain_text("¿cómo va el registro único?")
+    expect(page_a.locator("#room-messages")).to_contain_text("¿cómo va el registro único?")
+    expect(page_a.get_by_label("Your message")).to_have_value("")  # acknowledged by the server
+
+    # User text is shown as text, never parsed as HTML.
+    page_b.get_by_label("Your message").fill('<img src=x id="injected"> Tudo bem!')
+    page_b.get_by_role("button", name="Send").click()
+    expect(page_a.locator("#room-messages")).to_contain_text('<img src=x id="injected"> Tudo')
+    assert page_a.locator("#injected").count() == 0
+
+    assert list(Message.objects.order_by("id").values_list("author", flat=True)) == [
+        alice.pk, bruno.pk,
+    ]
+
+    page_c = browser_as(outsider)
+    response = page_c.goto(path)
+    assert response.status == 404
+    opened = page_c.evaluate(
+        """(path) => new Promise((resolve) => {
+            const socket = new WebSocket("ws://" + location.host + path);
+            socket.onopen = () => resolve("opened");
+            socket.onclose = () => resolve("refused");
+        })""",
+        f"/ws/rooms/{room.pk}/",
+    )
+    assert opened == "refused"
+    expect(page_a.locator("#room-messages")).not_to_contain_text("undefined")
