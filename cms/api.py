@@ -2,9 +2,16 @@
 
 from ninja import NinjaAPI
 
+from exchanges.api import router as exchanges_router
+from search.api import router as search_router
+
 api = NinjaAPI(
     title="Puente API",
     version="1",
     urls_namespace="api",
     docs_url="/docs",
 )
+
+api.add_router("/exchanges/", exchanges_router)
+
+api.add_router("/experiences/", search_router)

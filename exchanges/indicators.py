@@ -1,0 +1,112 @@
+"""Indicators of the exchanges for the secretariat, and their CSV export."""
+
+import csv
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Avg, Count, Prefetch
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from . import permissions
+from .models import Activity, Evaluation, ExchangeRequest, Modality, State
+
+
+def indicators(queryset=None) -> dict:
+    """Counts by requesting and providing country, theme, modality and state; satisfaction."""
+    qs = ExchangeRequest.objects.exclude(state=State.DRAFT) if queryset is None else queryset
+    states = dict(State.choices)
+    modalities = dict(Modality.choices)
+    return {
+        "total": qs.count(),
+        "by_state": [
+            (states[row["state"]], row["n"])
+            for row in qs.values("state").annotate(n=Count("pk")).order_by("-n", "state")
+        ],
+        "by_requesting_country": list(
+            qs.values_list("requesting_agency__country__name_en")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "requesting_agency__country__name_en")
+        ),
+        "by_providing_country": list(
+            qs.filter(provider_agency__isnull=False)
+            .values_list("provider_agency__country__name_en")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "provider_agency__country__name_en")
+        ),
+        "by_theme": list(
+            qs.filter(themes__isnull=False)
+            .values_list("themes__name_en")
+            .annotate(n=Count("pk", distinct=True))
+            .order_by("-n", "themes__name_en")
+        ),
+        "by_modality": [
+            (modalities[row["modality"]], row["n"])
+            for row in Activity.objects.filter(request__in=qs)
+            .values("modality")
+            .annotate(n=Count("request", distinct=True))
+            .order_by("-n", "modality")
+        ],
+        "satisfaction": Evaluation.objects.filter(request__in=qs).aggregate(
+            avg=Avg("satisfaction"), n=Count("pk")
+        ),
+    }
+
+
+def csv_rows(queryset=None):
+    qs = ExchangeRequest.objects.exclude(state=State.DRAFT) if queryset is None else queryset
+    qs = (
+        qs.select_related("requesting_agency__country", "provider_agency__country")
+        .prefetch_related("themes", Prefetch("activities", queryset=Activity.objects.all()))
+        .annotate(satisfaction=Avg("evaluations__satisfaction"))
+        .order_by("pk")
+    )
+    yield [
+        _("ID"),
+        _("Title"),
+        _("Requesting agency"),
+        _("Requesting country"),
+        _("Provider agency"),
+        _("Providing country"),
+        _("State"),
+        _("Themes"),
+        _("Modalities"),
+        _("Submitted"),
+        _("Completed"),
+        _("Average satisfaction"),
+    ]
+    for req in qs:
+        provider = req.provider_agency
+        yield [
+            req.pk,
+            req.title,
+            req.requesting_agency.name,
+            req.requesting_agency.country.code,
+            provider.name if provider else "",
+            provider.country.code if provider else "",
+            req.state,
+            "; ".join(t.slug for t in req.themes.all()),
+            "; ".join(a.modality for a in req.activities.all()),
+            req.submitted_at.date().isoformat() if req.submitted_at else "",
+            req.completed_at.date().isoformat() if req.completed_at else "",
+            f"{req.satisfaction:.2f}" if req.satisfaction is not None else "",
+        ]
+
+
+def _safe(value):
+    # Spreadsheets run cells that start with = + - @ as formulas; quote them.
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else value
+
+
+def indicators_view(request):
+    if not permissions.may_use_workspace(request.user):
+        raise PermissionDenied
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="exchanges.csv"'
+        writer = csv.writer(response)
+        for row in csv_rows():
+            writer.writerow([_safe(cell) for cell in row])
+        return response
+    return render(request, "exchanges/admin/indicators.html", {"data": indicators()})

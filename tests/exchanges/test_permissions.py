@@ -1,0 +1,199 @@
+"""Every role against every path, for a request in each state: deny unless the table says so."""
+
+from django.test import Client
+from django.urls import reverse
+
+import pytest
+
+from cms.accounts import roles
+from exchanges import permissions
+from exchanges.models import Attachment, State
+from rooms import parents
+from tests.exchanges import documents
+from tests.factories import AgencyFactory, CountryFactory, UserFactory, focal_point_for
+from tests.factories.exchanges import request_in
+
+ROLES = (
+    "anonymous",
+    "learner",
+    "participant",
+    "editor",
+    "requester",
+    "provider",
+    "other",
+    "secretariat",
+)
+STATES = (
+    State.DRAFT,
+    State.SUBMITTED,
+    State.UNDER_REVIEW,
+    State.CHANGES_REQUESTED,
+    State.REJECTED,
+    State.APPROVED,
+    State.PROVIDER_MATCHED,
+    State.IN_PROGRESS,
+    State.CLOSED,
+)
+REVIEW = {"requester", "secretariat"}
+# Who may open the request page (and its attachments, its API record), per state.
+VIEW = {
+    State.DRAFT: {"requester"},
+    State.SUBMITTED: REVIEW,
+    State.UNDER_REVIEW: REVIEW,
+    State.CHANGES_REQUESTED: REVIEW,
+    State.REJECTED: REVIEW,
+    State.APPROVED: REVIEW | {"provider", "other"},  # open to offers: every focal point
+    State.PROVIDER_MATCHED: REVIEW | {"provider"},
+    State.IN_PROGRESS: REVIEW | {"provider"},
+    State.CLOSED: REVIEW | {"provider"},
+}
+EDIT = {State.DRAFT: {"requester"}, State.CHANGES_REQUESTED: {"requester"}}
+# The exchange's room: the two parties from approval on (the provider once matched).
+ROOM_POST = {
+    State.APPROVED: {"requester"},
+    State.PROVIDER_MATCHED: {"requester", "provider"},
+    State.IN_PROGRESS: {"requester", "provider"},
+    State.CLOSED: {"requester", "provider"},
+}
+
+
+@pytest.fixture
+def people(db):
+    requesting = AgencyFactory(country=CountryFactory())
+    provider = AgencyFactory(country=CountryFactory())
+    other = AgencyFactory(country=CountryFactory())
+    return {
+        "anonymous": None,
+        "learner": UserFactory(),
+        "participant": UserFactory(agency=requesting),
+        "editor": UserFactory(roles=[roles.EDITOR]),
+        "requester": focal_point_for(requesting),
+        "provider": focal_point_for(provider),
+        "other": focal_point_for(other),
+        "secretariat": UserFactory(roles=[roles.SECRETARIAT]),
+    }
+
+
+def make_request(people, state):
+    req = request_in(
+        state,
+        requesting_agency=people["requester"].agency,
+        requester=people["requester"],
+        provider=people["provider"].agency,
+        secretariat=people["secretariat"],
+        publish_summary=True,
+    )
+    Attachment.objects.create(
+        request=req,
+        file=documents.upload("plan.pdf", documents.PDF),
+        original_name="plan.pdf",
+        content_type="application/pdf",
+        size=10,
+    )
+    return req
+
+
+@pytest.fixture
+def world(people):
+    return people, {state: make_request(people, state) for state in STATES}
+
+
+def user_or_anonymous(user):
+    from django.contrib.auth.models import AnonymousUser
+
+    return AnonymousUser() if user is None else user
+
+
+def client_for(user) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def paths(req):
+    attachment = req.attachments.get()
+    return {
+        "detail": reverse("exchanges:detail", args=[req.pk]),
+        "attachment": attachment.get_absolute_url(),
+        "api": f"/api/exchanges/{req.pk}",
+        "api_trail": f"/api/exchanges/{req.pk}/transitions",
+        "edit": reverse("exchanges:edit", args=[req.pk]),
+        "admin": reverse("exchanges_admin:inspect", args=[req.pk]),
+    }
+
+
+def expected(path_name, role, state):
+    if path_name == "edit":
+        return role in EDIT.get(state, set())
+    if path_name == "admin":
+        return role == "secretariat" and role in VIEW[state]
+    return role in VIEW[state]
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_matrix(people, state):
+    req = make_request(people, state)
+    for role in ROLES:
+        client = client_for(people[role])
+        for name, url in paths(req).items():
+            response = client.get(url)
+            allowed = expected(name, role, state)
+            assert (response.status_code == 200) is allowed, (
+                name,
+                role,
+                state,
+                response.status_code,
+            )
+            if not allowed and name in ("detail", "attachment") and role != "anonymous":
+                assert response.status_code == 404  # a refusal does not reveal the request
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_room_policy_and_rules_agree_with_the_table(world, role):
+    people, requests = world
+    user = user_or_anonymous(people[role])
+    policy = parents.policy_for(requests[State.CLOSED])
+    assert policy.kind == "exchange"
+    for state, req in requests.items():
+        assert policy.may_post(user, req) is (role in ROOM_POST.get(state, set())), state
+        assert policy.may_read(user, req) is (
+            role in ROOM_POST.get(state, set()) or (role == "secretariat" and state != State.DRAFT)
+        ), state
+        assert policy.may_moderate(user, req) is (role == "secretariat" and state != State.DRAFT)
+        assert permissions.may_view(user, req) is (role in VIEW[state])
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_visible_requests_is_the_same_rule_as_may_view(world, role):
+    people, requests = world
+    user = user_or_anonymous(people[role])
+    visible = set(permissions.visible_requests(user).values_list("pk", flat=True))
+    assert visible == {req.pk for s, req in requests.items() if role in VIEW[s]}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_public_list_shows_only_the_published_finished_exchange(world, role):
+    people, requests = world
+    response = client_for(people[role]).get(reverse("exchanges:public_list"))
+    assert response.status_code == 200
+    shown = {e.pk for e in response.context["exchanges"]}
+    assert shown == {requests[State.CLOSED].pk}
+
+
+def test_offers_only_from_other_agencies_on_open_calls(world):
+    people, requests = world
+    approved = requests[State.APPROVED]
+    assert permissions.offer_agency_ids(people["other"], approved) == {people["other"].agency_id}
+    assert permissions.offer_agency_ids(people["requester"], approved) == set()
+    assert permissions.offer_agency_ids(people["learner"], approved) == set()
+    assert permissions.offer_agency_ids(people["other"], requests[State.UNDER_REVIEW]) == set()
+
+
+def test_inactive_user_is_denied(db):
+    agency = AgencyFactory()
+    user = focal_point_for(agency)
+    req = request_in(State.SUBMITTED, requesting_agency=agency, requester=user)
+    user.is_active = False
+    assert not permissions.may_view(user, req)
+    assert not permissions.visible_requests(user).exists()
