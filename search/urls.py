@@ -1,3 +1,11 @@
 """Language-prefixed pages of this app (included under /<lang>/ by cms/urls.py)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("search/", views.site_search, name="site_search"),
+    # Served here rather than through Wagtail's tree walk: same page, a third of the queries.
+    path("experiences/", views.library, name="experience_library"),
+]

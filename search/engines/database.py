@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Count, Q, QuerySet
 from django.db.models.expressions import RawSQL
@@ -39,6 +40,8 @@ STOPWORDS = frozenset(
 
 class _SqliteText:
     """FTS5, with Porter stemming over Unicode words and diacritics removed."""
+
+    windows_with_rank = False
 
     def write(self, docs) -> None:
         with connection.cursor() as cursor:
@@ -87,6 +90,8 @@ class _SqliteText:
 
 class _PostgresText:
     """A weighted ``tsvector`` (simple + the document's language, unaccented) under a GIN index."""
+
+    windows_with_rank = True
 
     def write(self, docs) -> None:
         cases = " ".join(f"WHEN '{code}' THEN '{cfg}'" for code, cfg in PG_CONFIGS.items())
@@ -186,20 +191,26 @@ class DatabaseEngine(Engine):
             matched = self.text.match(matched, words)
         filters = self._filters(query)
         hits_qs = matched.filter(*filters.values())
-        total = hits_qs.count()
         if query.sort == "newest":
             ordered = hits_qs.order_by("-year", "-published_at", "-pk")
         elif words:
             ordered = self.text.ranked(hits_qs, words)
         else:
             ordered = hits_qs.order_by("-published_at", "-pk")
-        rows = []
-        if query.offset < total:
-            rows = list(
-                ordered.select_related("country", "agency")[
-                    query.offset : query.offset + query.per_page
-                ]
-            )
+        # The total rides along with the page of hits (a separate count only past the end),
+        # except beside FTS5's bm25(), which SQLite refuses in a windowed query.
+        windowed = self.text.windows_with_rank or not (words and query.sort != "newest")
+        if windowed:
+            ordered = ordered.extra(select={"total_count": "COUNT(*) OVER ()"})  # noqa: S610
+        rows = list(
+            ordered.select_related("country", "agency")[
+                query.offset : query.offset + query.per_page
+            ]
+        )
+        if windowed and rows:
+            total = rows[0].total_count
+        else:
+            total = hits_qs.count() if rows or query.page > 1 else 0
         hits = [
             SearchHit(
                 page_id=row.pk,
@@ -231,21 +242,31 @@ class DatabaseEngine(Engine):
 
         lang = current_language()
         facets = {}
-        name_fields = [f"name_{code}" for code in ("en", lang)]
-        rows = (
-            others("country")
-            .exclude(country=None)
-            .values("country__code", *[f"country__{n}" for n in name_fields])
-            .annotate(n=Count("pk"))
-        )
+        name_fields = list(dict.fromkeys(f"name_{code}" for code in ("en", lang)))
+        country_fields = ["country__code", *[f"country__{n}" for n in name_fields]]
+        scalar_fields = {"country": country_fields, "year": ["year"], "language": ["language"]}
+        # Facets whose own filter is inactive all count over the same rows: one GROUP BY
+        # serves them together; a facet whose filter is active needs its own query.
+        counts: dict[str, Counter] = {name: Counter() for name in scalar_fields}
+        labels: dict[tuple, str] = {}
+        shared = [name for name in scalar_fields if name not in filters]
+        groups = [(shared, others(""))] if shared else []
+        groups += [([name], others(name)) for name in scalar_fields if name in filters]
+        for names, qs in groups:
+            fields = [f for name in names for f in scalar_fields[name]]
+            for row in qs.values(*fields).annotate(n=Count("pk")).order_by():
+                for name in names:
+                    value = row[scalar_fields[name][0]]
+                    if value is None:
+                        continue
+                    counts[name][value] += row["n"]
+                    if name == "country":
+                        labels[("country", value)] = (
+                            row[f"country__name_{lang}"] or row["country__name_en"]
+                        )
         facets["country"] = [
-            FacetValue(
-                r["country__code"],
-                r[f"country__name_{lang}"] or r["country__name_en"],
-                r["n"],
-                r["country__code"] in query.countries,
-            )
-            for r in rows
+            FacetValue(code, labels[("country", code)], n, code in query.countries)
+            for code, n in counts["country"].items()
         ]
         for key, relation, related, selected in (
             ("theme", "themes", "theme", query.themes),
@@ -266,28 +287,20 @@ class DatabaseEngine(Engine):
                 )
                 for r in rows
             ]
-        rows = others("year").exclude(year=None).values("year").annotate(n=Count("pk"))
-        in_range = (query.year_from is not None or query.year_to is not None)
+        in_range = query.year_from is not None or query.year_to is not None
         facets["year"] = [
             FacetValue(
-                str(r["year"]),
-                str(r["year"]),
-                r["n"],
-                in_range
-                and (query.year_from or 0) <= r["year"] <= (query.year_to or 9999),
+                str(year),
+                str(year),
+                n,
+                in_range and (query.year_from or 0) <= year <= (query.year_to or 9999),
             )
-            for r in rows
+            for year, n in counts["year"].items()
         ]
-        rows = others("language").values("language").annotate(n=Count("pk"))
-        from django.conf import settings
-
         names = dict(settings.LANGUAGES)
         facets["language"] = [
-            FacetValue(
-                r["language"], str(names.get(r["language"], r["language"])), r["n"],
-                r["language"] in query.languages,
-            )
-            for r in rows
+            FacetValue(code, str(names.get(code, code)), n, code in query.languages)
+            for code, n in counts["language"].items()
         ]
         for key in ("country", "theme", "population", "language"):
             facets[key].sort(key=lambda f: (-f.count, f.label))
