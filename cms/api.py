@@ -2,8 +2,6 @@
 
 from ninja import NinjaAPI
 
-from search.api import router as search_router
-
 from exchanges.api import router as exchanges_router
 from search.api import router as search_router
 
@@ -15,7 +13,5 @@ api = NinjaAPI(
 )
 
 api.add_router("/exchanges/", exchanges_router)
-
-api.add_router("/experiences/", search_router)
 
 api.add_router("/experiences/", search_router)
