@@ -302,9 +302,10 @@ def report(request, pk):
 
 @login_required
 def evaluate(request, pk, kind):
-    req = _load(request, pk)
+    # Participants may evaluate without seeing the request file itself, so may_evaluate decides.
+    req = get_object_or_404(ExchangeRequest.objects.select_related("requesting_agency"), pk=pk)
     if kind not in Evaluation.Kind.values or not permissions.may_evaluate(request.user, req, kind):
-        raise PermissionDenied
+        raise Http404
     form = EvaluationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
