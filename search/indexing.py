@@ -57,13 +57,19 @@ def _searchable_text(page: Page, skip: set[str]) -> list[str]:
         if not isinstance(search_field, index.SearchField) or search_field.field_name in skip:
             continue
         try:
+            model_field = search_field.get_field(type(page))
+        except Exception:  # noqa: BLE001 - a search field may name a method, not a field
+            model_field = None
+        if model_field is not None and hasattr(model_field, "get_searchable_content"):
+            # StreamField and RichTextField: their own text extraction, from the live value.
+            value = getattr(page, search_field.field_name)
+            parts.extend(_text(v) for v in model_field.get_searchable_content(value))
+            continue
+        try:
             value = search_field.get_value(page)
         except (AttributeError, ValueError):
             continue
-        model_field = search_field.get_field(type(page))
-        if model_field is not None and hasattr(model_field, "get_searchable_content"):
-            parts.extend(_text(v) for v in model_field.get_searchable_content(value))
-        elif isinstance(value, str):
+        if isinstance(value, str):
             parts.append(_text(value))
     return [p for p in parts if p]
 

@@ -52,3 +52,18 @@ def test_command_needs_rebuild_flag(db):
 
     with pytest.raises(CommandError):
         call_command("search_index")
+
+
+def test_pages_with_stream_fields_are_indexed_with_their_text(
+    home_pages, django_capture_on_commit_callbacks
+):
+    from tests.factories import StandardPageFactory
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page = StandardPageFactory(
+            parent=home_pages["en"],
+            title="Networks",
+            body=[("paragraph", "<p>Inter-American Social Protection Network</p>")],
+        )
+        page.save_revision().publish()
+    assert "Social Protection Network" in SearchDocument.objects.get(pk=page.pk).body
