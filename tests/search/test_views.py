@@ -152,3 +152,14 @@ def test_site_search_covers_pages_of_every_type(
     response = Client().get("/en/search/", {"q": "cuidados"})
     assert {h.page_id for h in response.context["results"].hits} == {experience.pk}
     assert Client().get("/en/search/", {"q": "x" * 10001}).status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("es", "Buscar experiencias"), ("fr", "Rechercher des expériences"),
+     ("pt", "Buscar experiências"), ("en", "Search experiences")],
+)
+def test_library_speaks_the_readers_language(client, libraries, language, text):
+    response = client.get(f"/{language}/experiences/")
+    assert response.status_code == 200
+    assert text in response.content.decode()
