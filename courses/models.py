@@ -172,15 +172,19 @@ class CoursePage(Page):
 
     def syllabus(self):
         """Modules with their live lessons and quizzes, in tree order, in two queries."""
+        from django.contrib.contenttypes.models import ContentType
+
         modules = list(ModulePage.objects.child_of(self).live().order_by("path"))
+        quiz_type = ContentType.objects.get_for_model(QuizPage).pk
         items = (
             Page.objects.descendant_of(self).live().filter(depth=self.depth + 2)
-            .type(LessonPage, QuizPage).specific().order_by("path")
+            .type(LessonPage, QuizPage).order_by("path")
         )
         by_module = {module.path: module for module in modules}
         for module in modules:
             module.items = []
         for item in items:
+            item.is_quiz = item.content_type_id == quiz_type
             module = by_module.get(item.path[: -Page.steplen])
             if module is not None:
                 module.items.append(item)
@@ -194,29 +198,14 @@ class CoursePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         user = request.user
-        cohorts = list(
-            self.cohorts.filter(
-                models.Q(ends_at__isnull=True) | models.Q(ends_at__gte=timezone.now())
-            ).order_by("starts_at", "pk")
-        )
-        enrolments = {}
-        if user.is_authenticated:
-            enrolments = {
-                e.cohort_id: e
-                for e in Enrolment.objects.filter(user=user, cohort__course=self).exclude(
-                    status=Enrolment.Status.WITHDRAWN
-                )
-            }
-        for cohort in cohorts:
-            cohort.my_enrolment = enrolments.get(cohort.pk)
-            cohort.refusal = services.enrolment_refusal(user=user, cohort=cohort)
+        cohorts = services.cohorts_for(user=user, course=self)
+        enrolment = permissions.active_enrolment(user, self)
         syllabus = self.syllabus()
         context.update(
             cohorts=cohorts,
             syllabus=syllabus,
-            enrolment=permissions.active_enrolment(user, self),
-            progress=services.course_progress(user=user, course=self)
-            if user.is_authenticated else None,
+            enrolment=enrolment,
+            progress=services.course_progress(user=user, course=self) if enrolment else None,
         )
         return context
 

@@ -24,7 +24,10 @@ def active_enrolment(user, course):
 def teaches(user, course) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
-    return course.instructors.filter(pk=user.pk).exists()
+    # Through the table, not the page's (possibly unsaved, in-memory) parental relation.
+    return type(course).instructors.through.objects.filter(
+        coursepage_id=course.pk, user_id=user.pk
+    ).exists()
 
 
 def may_manage_course(user, course) -> bool:
@@ -62,7 +65,9 @@ def is_registered(user, webinar) -> bool:
 def speaks_at(user, webinar) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
-    return webinar.speakers.filter(pk=user.pk).exists()
+    return type(webinar).speakers.through.objects.filter(
+        webinarpage_id=webinar.pk, user_id=user.pk
+    ).exists()
 
 
 def may_join_webinar(user, webinar, *, now=None) -> bool:

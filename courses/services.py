@@ -14,7 +14,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Value
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -70,7 +70,10 @@ def cohort_eligibility_error(*, user, cohort: Cohort) -> str | None:
 
 
 def enrolment_refusal(*, user, cohort: Cohort, now=None) -> str | None:
-    """Why ``user`` cannot ask to join ``cohort`` now, or None when they can."""
+    """Why ``user`` cannot ask to join ``cohort`` now, or None when they can.
+
+    A cohort from ``cohorts_for`` carries its eligibility answer, saving the queries.
+    """
     if not getattr(user, "is_authenticated", False):
         return _("Log in to enrol.")
     now = now or timezone.now()
@@ -80,7 +83,52 @@ def enrolment_refusal(*, user, cohort: Cohort, now=None) -> str | None:
         return _("Enrolment has not opened yet.")
     if cohort.enrolment_closes_at and now >= cohort.enrolment_closes_at:
         return _("Enrolment is closed.")
+    if hasattr(cohort, "is_eligible"):
+        return None if cohort.is_eligible else _(
+            "This cohort is reserved for officials of specific countries, networks or agencies."
+        )
     return cohort_eligibility_error(user=user, cohort=cohort)
+
+
+def cohorts_for(*, user, course: CoursePage) -> list[Cohort]:
+    """The course's current cohorts for its page, each with the user's open enrolment and the
+    reason they cannot enrol (or None), in two queries however many cohorts there are."""
+    countries = Cohort.eligible_countries.through.objects.filter(cohort_id=OuterRef("pk"))
+    networks = Cohort.eligible_networks.through.objects.filter(cohort_id=OuterRef("pk"))
+    agencies = Cohort.eligible_agencies.through.objects.filter(cohort_id=OuterRef("pk"))
+    restricted = Exists(countries) | Exists(networks) | Exists(agencies)
+    if getattr(user, "is_authenticated", False):
+        admitted = (
+            Exists(countries.filter(country_id=user.country_id))
+            | Exists(agencies.filter(agency_id=user.agency_id))
+            | Exists(networks.filter(network__members=user.agency_id))
+        )
+    else:
+        admitted = Value(False)
+    cohorts = list(
+        course.cohorts.filter(Q(ends_at__isnull=True) | Q(ends_at__gte=timezone.now()))
+        .annotate(is_restricted=restricted, is_admitted=admitted)
+        .order_by("starts_at", "pk")
+    )
+    enrolments = {}
+    if getattr(user, "is_authenticated", False):
+        enrolments = {
+            e.cohort_id: e
+            for e in Enrolment.objects.filter(
+                user=user, cohort__course=course, status__in=Enrolment.OPEN_STATUSES
+            ).select_related("last_lesson")
+        }
+        # Seed the per-request cache that permissions.active_enrolment reads.
+        active = [e for e in enrolments.values() if e.status == Enrolment.Status.ACTIVE]
+        user.__dict__.setdefault("_puente_enrolments", {})[course.pk] = (
+            active[0] if active else None
+        )
+    for cohort in cohorts:
+        cohort.course = course
+        cohort.is_eligible = not cohort.is_restricted or cohort.is_admitted
+        cohort.my_enrolment = enrolments.get(cohort.pk)
+        cohort.refusal = enrolment_refusal(user=user, cohort=cohort)
+    return cohorts
 
 
 def _free_seats(cohort: Cohort) -> int | None:
