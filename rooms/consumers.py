@@ -5,6 +5,7 @@ below are its single source.
 """
 
 import json
+import random
 import time
 
 from django.conf import settings
@@ -72,6 +73,8 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             return
         self.access = access
         self.checked_at = time.monotonic()
+        # Spread the re-checks of a full room over time instead of all at the same event.
+        self.recheck_after = settings.ROOMS_RECHECK_SECONDS * random.uniform(0.5, 1.0)  # noqa: S311
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()
         await database_sync_to_async(services.presence_join)(
@@ -265,7 +268,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             self.group,
             {
                 "type": "room.event",
-                "frame": {"type": "typing", "user": services.serialize_user(user)},
+                "text": json.dumps({"type": "typing", "user": services.serialize_user(user)}),
                 "moderators_only": False,
                 "exclude": self.channel_name,
             },
@@ -276,7 +279,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
     async def room_event(self, event):
         if event.get("exclude") == self.channel_name:
             return
-        if time.monotonic() - self.checked_at > settings.ROOMS_RECHECK_SECONDS:
+        if time.monotonic() - self.checked_at > self.recheck_after:
             # A silent member still loses access within ROOMS_RECHECK_SECONDS.
             room, _user, access = await database_sync_to_async(fresh_access)(
                 self.user_id, self.room_id
@@ -287,4 +290,4 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
                 return
         if event.get("moderators_only") and not self.access.moderate:
             return
-        await self.send_json(event["frame"])
+        await self.send(text_data=event["text"])

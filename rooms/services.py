@@ -5,6 +5,7 @@ group told about it (``_broadcast``). The channel layer is a notifier, never a s
 that missed a notification asks ``room_history(after=…)`` and the database fills the gap.
 """
 
+import json
 import re
 from datetime import timedelta
 
@@ -84,7 +85,8 @@ def serialize_report(report: MessageReport) -> dict:
 
 def _broadcast(room_id: int, frame: dict, *, moderators_only: bool = False) -> None:
     """Tell the room's connections about ``frame`` once the transaction has committed."""
-    event = {"type": "room.event", "frame": frame, "moderators_only": moderators_only}
+    # Encoded once here rather than once per connection in the consumers.
+    event = {"type": "room.event", "text": json.dumps(frame), "moderators_only": moderators_only}
 
     def send():
         async_to_sync(get_channel_layer().group_send)(group_name(room_id), event)

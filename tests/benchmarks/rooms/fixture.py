@@ -1,0 +1,43 @@
+"""Run in the benchmark's own database (a subprocess): one network room, N+1 members, one
+logged-in session each. Prints JSON: {"room": id, "cookies": [...]} (the last one is the
+sender's)."""
+
+import json
+import sys
+
+
+def build(count: int) -> dict:
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from cms.accounts.models import User
+    from cms.directory.models import Agency, Country, Network
+    from rooms.services import room_for_parent
+
+    country, _ = Country.objects.get_or_create(code="BX", defaults={"name_en": "Benchland"})
+    agency, _ = Agency.objects.get_or_create(
+        country=country, name="Benchmark agency", defaults={"sector": "other"}
+    )
+    network, _ = Network.objects.get_or_create(slug="bench", defaults={"name_en": "Bench"})
+    network.members.add(agency)
+    room = room_for_parent(parent=network)
+    cookies = []
+    for n in range(count + 1):
+        user, _ = User.objects.get_or_create(
+            email=f"bench{n}@bench.test",
+            defaults={"agency": agency, "first_name": f"Bench{n}"},
+        )
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        cookies.append(session.session_key)
+    return {"room": room.pk, "cookies": cookies}
+
+
+if __name__ == "__main__":
+    import django
+
+    django.setup()
+    print(json.dumps(build(int(sys.argv[1]))))
