@@ -231,3 +231,12 @@ def test_dashboard_lists_progress_with_constant_queries(client, catalogue, learn
 def test_dashboard_requires_login(client):
     response = client.get(reverse("courses:my_learning"))
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+@pytest.mark.parametrize("language, heading", [
+    ("es", "Mi aprendizaje"), ("fr", "Mon apprentissage"), ("pt", "Minha aprendizagem"),
+])
+def test_dashboard_in_each_language(client, home_pages, learner, language, heading):
+    client.force_login(learner)
+    html = client.get(f"/{language}/my/learning/").content.decode()
+    assert f"<h1>{heading}</h1>" in html
