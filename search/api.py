@@ -2,7 +2,7 @@
 
 from django.http import QueryDict
 
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 
 from .engines import get_engine
 from .filters import ExperienceFilterSet
@@ -77,25 +77,28 @@ def search_experiences(request, params: Query[SearchParams]):
             data[key] = str(value)
     filterset = ExperienceFilterSet(data)
     if not filterset.is_valid():
-        return 400, {"detail": filterset.error_message()}
+        return Status(400, {"detail": filterset.error_message()})
     results = get_engine().search(filterset.search_query())
-    return 200, {
-        "total": results.total,
-        "page": results.page,
-        "results": [
-            {
-                "title": hit.title,
-                "url": hit.url,
-                "country": hit.country_code,
-                "agency": hit.agency,
-                "year": hit.year,
-                "language": hit.language,
-                "snippet": hit.snippet,
-            }
-            for hit in results.hits
-        ],
-        "facets": {
-            name: [{"value": f.value, "label": f.label, "count": f.count} for f in values]
-            for name, values in results.facets.items()
+    return Status(
+        200,
+        {
+            "total": results.total,
+            "page": results.page,
+            "results": [
+                {
+                    "title": hit.title,
+                    "url": hit.url,
+                    "country": hit.country_code,
+                    "agency": hit.agency,
+                    "year": hit.year,
+                    "language": hit.language,
+                    "snippet": hit.snippet,
+                }
+                for hit in results.hits
+            ],
+            "facets": {
+                name: [{"value": f.value, "label": f.label, "count": f.count} for f in values]
+                for name, values in results.facets.items()
+            },
         },
-    }
+    )

@@ -8,6 +8,11 @@ class SearchConfig(AppConfig):
     verbose_name = _("Experiences and search")
 
     def ready(self):
+        from cms.navigation import register_header_link
+
         from . import signal_handlers
 
         signal_handlers.register()
+        register_header_link(
+            "search", _("Search"), "site_search", visible=lambda user: True, order=10
+        )

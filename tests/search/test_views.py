@@ -163,3 +163,9 @@ def test_library_speaks_the_readers_language(client, libraries, language, text):
     response = client.get(f"/{language}/experiences/")
     assert response.status_code == 200
     assert text in response.content.decode()
+
+
+def test_header_links_to_site_search_for_everyone(client, home_pages):
+    response = client.get("/pt/search/")
+    assert response.status_code == 200
+    assert 'href="/pt/search/"' in response.content.decode()
