@@ -4,7 +4,8 @@ refused both the page and the WebSocket.
 pytest-django's live server does not speak WebSocket, so this test starts daphne (the ASGI server
 of `make run`) in a subprocess on a free port, pointed at the test database. That database is a
 PostgreSQL test database (or a SQLite file), so the subprocess sees the rows this transactional
-test commits; on SQLite's in-memory test database it is skipped, and CI's PostgreSQL pass runs it.
+test commits. SQLite's in-memory test database cannot be opened by another process: there daphne
+runs in a thread of the test process instead (the in-memory database is shared between threads).
 """
 
 import os
@@ -35,26 +36,65 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _database_url() -> str:
+def _database_url() -> str | None:
     db = connection.settings_dict
     if db["ENGINE"].endswith("sqlite3"):
         name = db["NAME"]
         if name == ":memory:" or "mode=memory" in str(name):
-            # An in-memory database cannot be opened by the daphne subprocess; CI's second
-            # pass (PostgreSQL + Redis) runs this test.
-            pytest.skip("needs a test database another process can open (PostgreSQL or a file)")
+            return None  # only this process can open it: serve from a thread instead
         return f"sqlite:///{name}"
     auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
     return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
+def _daphne_in_thread(port: int):
+    """daphne in a thread of this process, sharing SQLite's in-memory test database."""
+    import threading
+
+    from daphne.endpoints import build_endpoint_description_strings
+    from daphne.server import Server
+
+    from cms.asgi import application
+
+    server = Server(
+        application=application,
+        endpoints=build_endpoint_description_strings(host="127.0.0.1", port=port),
+        signal_handlers=False,
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    return server, thread
+
+
+def _wait_for(port: int, alive) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        alive()
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail("daphne did not start within 30 s")
+
+
 @pytest.fixture
 def daphne_url(transactional_db):
     port = _free_port()
+    database_url = _database_url()
+    if database_url is None:
+        from twisted.internet import reactor
+
+        _server, thread = _daphne_in_thread(port)
+        _wait_for(port, lambda: None)
+        yield f"http://127.0.0.1:{port}"
+        reactor.callFromThread(reactor.stop)
+        thread.join(timeout=10)
+        return
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": database_url,
         "PYTHONPATH": str(ROOT),
     }
     process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
@@ -62,18 +102,12 @@ def daphne_url(transactional_db):
          "cms.asgi:application"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
+
+    def alive():
         if process.poll() is not None:
             pytest.fail(f"daphne exited: {process.stderr.read().decode()[-2000:]}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        process.kill()
-        pytest.fail("daphne did not start within 30 s")
+
+    _wait_for(port, alive)
     yield f"http://127.0.0.1:{port}"
     process.terminate()
     try:
