@@ -119,6 +119,7 @@ def live_pages() -> Iterator[Page]:
 
     experiences = (
         ExperiencePage.objects.live()
+        .public()
         .select_related("country", "agency", "locale")
         .prefetch_related("themes", "population_groups")
         .order_by("pk")
@@ -126,6 +127,7 @@ def live_pages() -> Iterator[Page]:
     yield from experiences.iterator(chunk_size=BATCH_SIZE)
     others = (
         Page.objects.live()
+        .public()
         .filter(depth__gt=1)
         .not_type(ExperiencePage)
         .select_related("locale")
@@ -152,7 +154,11 @@ def sync_pages(page_ids: Sequence[int]) -> None:
 
     ids = set(page_ids)
     live = list(
-        Page.objects.live().filter(pk__in=ids, depth__gt=1).select_related("locale").specific()
+        Page.objects.live()
+        .public()
+        .filter(pk__in=ids, depth__gt=1)
+        .select_related("locale")
+        .specific()
     )
     experiences = [p for p in live if isinstance(p, ExperiencePage)]
     if experiences:

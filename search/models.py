@@ -196,14 +196,20 @@ class ExperiencePage(Page):
     def may_be_outdated(self) -> bool:
         return self.last_verified is None or self.last_verified < outdated_before()
 
-    def related_experiences(self, limit: int = 4) -> list:
+    def get_context(self, request, *args, **kwargs):
         from .services import related_experiences
 
-        return related_experiences(self, limit=limit)
-
-    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = self.related_experiences()
+        if self.agency_id:
+            # One query for the agency and its country, which is the experience's country.
+            self.agency = Agency.objects.select_related("country").get(pk=self.agency_id)
+            if self.agency.country_id == self.country_id:
+                self.country = self.agency.country
+        context["themes"] = list(self.themes.all())
+        context["groups"] = list(self.population_groups.all())
+        context["related"] = related_experiences(
+            self, themes=context["themes"], groups=context["groups"]
+        )
         return context
 
 

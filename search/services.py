@@ -38,17 +38,16 @@ def similar_experiences(
     return [ExperienceMatch(h.page_id, h.score, h.agency_id, h.title, h.url) for h in hits]
 
 
-def related_experiences(page, *, limit: int = 4) -> list:
-    """Experiences like ``page`` (shown on its page), as live specific pages in rank order."""
-    from .models import ExperiencePage
-
+def related_experiences(page, *, themes=None, groups=None, limit: int = 4) -> list[ExperienceMatch]:
+    """Experiences like ``page`` (shown on its page), best first."""
+    themes = list(page.themes.all()) if themes is None else themes
+    groups = list(page.population_groups.all()) if groups is None else groups
     text = f"{page.title} {page.summary} {page.problem} {page.actions}"
     hits = get_engine().similar(
         text,
-        themes=[t.slug for t in page.themes.all()],
-        populations=[g.slug for g in page.population_groups.all()],
+        themes=[t.slug for t in themes],
+        populations=[g.slug for g in groups],
         exclude=[page.pk],
         limit=limit,
     )
-    pages = ExperiencePage.objects.live().public().in_bulk([h.page_id for h in hits])
-    return [pages[h.page_id] for h in hits if h.page_id in pages]
+    return [ExperienceMatch(h.page_id, h.score, h.agency_id, h.title, h.url) for h in hits]

@@ -358,19 +358,22 @@ class DatabaseEngine(Engine):
                 scores.setdefault(pk, 0.0)
         if not scores:
             return []
-        docs = SearchDocument.objects.filter(pk__in=scores).prefetch_related(
-            "themes", "population_groups"
+        # Shared themes and groups counted in the same query that fetches the candidates.
+        docs = SearchDocument.objects.filter(pk__in=scores).annotate(
+            shared_themes=Count("themes", filter=Q(themes__slug__in=themes), distinct=True),
+            shared_groups=Count(
+                "population_groups",
+                filter=Q(population_groups__slug__in=populations),
+                distinct=True,
+            ),
         )
-        wanted_themes, wanted_groups = set(themes), set(populations)
         results = []
         for doc in docs:
             score = scores[doc.pk]
-            if wanted_themes:
-                shared = wanted_themes & {t.slug for t in doc.themes.all()}
-                score += 0.5 * len(shared) / len(wanted_themes)
-            if wanted_groups:
-                shared = wanted_groups & {g.slug for g in doc.population_groups.all()}
-                score += 0.25 * len(shared) / len(wanted_groups)
+            if themes:
+                score += 0.5 * doc.shared_themes / len(set(themes))
+            if populations:
+                score += 0.25 * doc.shared_groups / len(set(populations))
             if score > 0:
                 results.append(
                     SimilarHit(
