@@ -139,8 +139,8 @@ class ExchangeRequestForm(forms.ModelForm):
         self.fields["requesting_agency"].queryset = Agency.objects.filter(
             pk__in=agency_ids
         ).select_related("country")
-        if len(agency_ids) == 1:
-            self.fields["requesting_agency"].initial = next(iter(agency_ids))
+        if len(agency_ids) == 1 and not self.instance.requesting_agency_id:
+            self.initial["requesting_agency"] = next(iter(agency_ids))
         self.fields["themes"].queryset = Theme.objects.all()
         self.fields["population_groups"].queryset = PopulationGroup.objects.all()
         self.fields["preferred_country"].queryset = Country.objects.filter(participating=True)
@@ -234,6 +234,8 @@ class OfferForm(forms.ModelForm):
             "country"
         )
         self.fields["agency"].label = _("Offer on behalf of")
+        if len(agency_ids) == 1:
+            self.initial.setdefault("agency", next(iter(agency_ids)))
 
 
 class ReportForm(forms.ModelForm):
@@ -251,6 +253,8 @@ class ReportForm(forms.ModelForm):
             "country"
         )
         self.fields["agency"].label = _("Report for")
+        if len(agency_ids) == 1:
+            self.initial.setdefault("agency", next(iter(agency_ids)))
 
 
 class EvaluationForm(forms.ModelForm):

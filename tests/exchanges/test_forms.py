@@ -102,3 +102,10 @@ def test_preferred_provider_must_be_abroad():
     )
     assert not form.is_valid()
     assert list(form.errors) == ["preferred_agency"]
+
+
+@pytest.mark.django_db
+def test_a_focal_point_of_one_agency_finds_it_chosen():
+    agency = AgencyFactory()
+    form = ExchangeRequestForm(agency_ids=frozenset({agency.pk}))
+    assert f'<option value="{agency.pk}" selected>' in str(form["requesting_agency"])
