@@ -96,8 +96,7 @@ def exchange_transitions(request, pk: int):
 def exchange_transition(request, pk: int, payload: TransitionIn):
     """Fire a workflow action; ``version`` is the version the client last read."""
     req = _visible(request, pk)
-    action = workflow.ACTIONS.get(payload.action)
-    if action is None or action.internal:
+    if workflow.button_action(payload.action) is None:
         return 409, {"detail": "Unknown action."}
     try:
         req = workflow.transition(

@@ -204,7 +204,7 @@ def detail(request, pk):
 def fire(request, pk):
     req = _load(request, pk)
     form = TransitionForm(request.POST)
-    if not form.is_valid():
+    if not form.is_valid() or workflow.button_action(form.cleaned_data["action"]) is None:
         messages.error(request, _("The action could not be read; reload the page and try again."))
         return redirect(req)
     try:

@@ -185,7 +185,7 @@ def _workspace_request(request, pk) -> ExchangeRequest:
 def act(request, pk):
     req = _workspace_request(request, pk)
     form = TransitionForm(request.POST)
-    if not form.is_valid():
+    if not form.is_valid() or workflow.button_action(form.cleaned_data["action"]) is None:
         messages.error(request, _("The action could not be read; reload the page and try again."))
     else:
         try:

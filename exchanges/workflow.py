@@ -133,6 +133,12 @@ ACTIONS: dict[str, Action] = {
 }
 
 
+def button_action(name: str) -> Action | None:
+    """The action a button or API call names, unless it is unknown or fired only by a service."""
+    action = ACTIONS.get(name)
+    return None if action is None or action.internal else action
+
+
 def available_actions(req: ExchangeRequest, user) -> list[Action]:
     """The buttons ``user`` may press on ``req`` now (internal actions excluded)."""
     return [

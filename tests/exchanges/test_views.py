@@ -356,3 +356,16 @@ def test_pages_keep_a_constant_number_of_queries(client):
     assert few == many
     assert few[0] <= 15  # the public list, for the public
     assert max(few) <= 22, few
+
+
+def test_internal_actions_cannot_be_fired_from_a_button(client):
+    req = request_in(State.APPROVED)
+    client.force_login(focal_point_for(req.requesting_agency))
+    response = client.post(
+        reverse("exchanges:fire", args=[req.pk]),
+        {"action": "match", "version": req.version},
+        follow=True,
+    )
+    assert "could not be read" in response.content.decode()
+    req.refresh_from_db()
+    assert req.state == State.APPROVED
