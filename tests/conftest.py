@@ -34,18 +34,40 @@ def pytest_report_header(config):
     return f"puente: database={engine} channel_layer={layer} search={search}"
 
 
+@pytest.fixture(scope="session")
+def _migration_data(django_db_setup):
+    from django.db import connection
+
+    return getattr(connection, "_test_serialized_contents", None)
+
+
 @pytest.fixture(autouse=True)
 def _migration_data_for_transactional_tests(request):
-    """Belt and braces for serialized rollback: under pytest-xdist a transactional test has been
-    seen (rarely) to start on an emptied database; reload the migrations' data if so."""
+    """Belt and braces for serialized rollback: a transactional test that follows one whose
+    threads opened their own connections has been seen to start on an emptied database, its
+    connection no longer holding the serialized data; reload the migrations' data then."""
     marker = request.node.get_closest_marker("django_db")
     if not (marker and marker.kwargs.get("transaction")):
         return
+    contents = request.getfixturevalue("_migration_data")
     request.getfixturevalue("_django_db_helper")
     from django.db import connection
 
-    if not Page.objects.filter(depth=1).exists():
-        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+    if contents and not Page.objects.filter(depth=1).exists():
+        from django.apps import apps
+        from django.contrib.contenttypes.models import ContentType
+        from django.core.management import call_command
+        from django.core.management.color import no_style
+
+        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+        connection.creation.deserialize_db_from_string(contents)
+        # Rows come back with their ids; move the sequences past them (PostgreSQL).
+        statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+        # Content types got new ids when the database was last emptied; forget those.
+        ContentType.objects.clear_cache()
 
 
 @pytest.fixture(autouse=True)
