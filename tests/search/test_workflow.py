@@ -129,14 +129,15 @@ def test_experience_page_shows_related_experiences(
     a = publish(title="Cash transfer targeting", themes=[cash_transfers])
     b = publish(title="Cash transfer payments", themes=[cash_transfers])
     # Wagtail's own routing of a page four levels deep and the shared header take 14 queries;
-    # the experience adds 6 (agency, themes, groups, three for related), however many relate.
-    with django_assert_max_num_queries(20):
+    # the experience adds 6-8 (agency, themes, groups, related: three, plus computing the
+    # tsquery on PostgreSQL), however many experiences relate.
+    with django_assert_max_num_queries(22):
         response = client.get(a.url)
     assert response.status_code == 200
     assert [m.page_id for m in response.context["related"]] == [b.pk]
     for n in range(6):
         publish(title=f"Cash transfer variant {n}", themes=[cash_transfers])
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(22):
         response = client.get(a.url)
     assert len(response.context["related"]) == 4
 
