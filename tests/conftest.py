@@ -34,8 +34,16 @@ def pytest_report_header(config):
     return f"puente: database={engine} channel_layer={layer} search={search}"
 
 
-@pytest.fixture(scope="session")
-def _migration_data(django_db_setup):
+@pytest.fixture(scope="session", autouse=True)
+def _migration_data(request):
+    """What the migrations created, captured at the start of the session.
+
+    Captured before any test can run an event loop in this thread: while one runs (Playwright),
+    Django hands out another connection object, without the serialized data, so Django's own
+    serialized rollback silently restores nothing."""
+    if not any(item.get_closest_marker("django_db") for item in request.session.items):
+        return None
+    request.getfixturevalue("django_db_setup")
     from django.db import connection
 
     return getattr(connection, "_test_serialized_contents", None)
@@ -53,6 +61,10 @@ def _migration_data_for_transactional_tests(request):
     request.getfixturevalue("_django_db_helper")
     from django.db import connection
 
+    if contents and not hasattr(connection, "_test_serialized_contents"):
+        # Lets this test's own teardown empty the database without re-running post_migrate
+        # (which would recreate content types under new ids).
+        connection._test_serialized_contents = contents
     if contents and not Page.objects.filter(depth=1).exists():
         from django.apps import apps
         from django.contrib.contenttypes.models import ContentType

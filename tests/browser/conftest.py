@@ -28,8 +28,10 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.xdist_group("browser"))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
+    # Module scope: Playwright's event loop runs only while a browser module runs, so the async
+    # tests (WebSocket consumers) that pytest-xdist may give this worker next can start theirs.
     if not CHROMIUM.exists():
         if os.environ.get("PUENTE_REQUIRE_BROWSER"):
             pytest.fail("PUENTE_REQUIRE_BROWSER is set but /usr/bin/chromium is missing")
