@@ -1,6 +1,7 @@
 """The experience library in a real browser, in Spanish: search, facet, remove the filter."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories import AgencyFactory, CountryFactory, ThemeFactory
 from tests.factories.search import ExperienceIndexPageFactory, ExperiencePageFactory
@@ -29,13 +30,13 @@ def test_search_filter_and_remove_chip(new_page, home_pages):
     page.goto("/es/experiences/")
     page.get_by_role("searchbox", name="Buscar experiencias").fill("focalizacion")
     page.get_by_role("button", name="Buscar", exact=True).click()
-    assert page.get_by_role("heading", name="2 experiencias").is_visible()
+    expect(page.get_by_role("heading", name="2 experiencias")).to_be_visible()
     assert page.locator("mark").first.inner_text().lower() == "focalización"
 
     page.get_by_label("Colombia (1)").check()
     page.get_by_role("button", name="Aplicar filtros").click()
-    assert page.get_by_role("heading", name="1 experiencia").is_visible()
-    assert page.get_by_role("link", name="Focalización con el Sisbén").is_visible()
+    expect(page.get_by_role("heading", name="1 experiencia")).to_be_visible()
+    expect(page.get_by_role("link", name="Focalización con el Sisbén")).to_be_visible()
 
     page.get_by_role("list", name="Filtros activos").get_by_role("link", name="Colombia").click()
-    assert page.get_by_role("heading", name="2 experiencias").is_visible()
+    expect(page.get_by_role("heading", name="2 experiencias")).to_be_visible()
