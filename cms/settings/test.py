@@ -11,3 +11,16 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 ACCOUNT_RATE_LIMITS = False
+
+# Each pytest-xdist worker gets its own Redis database, so one worker's cache.clear() (a FLUSHDB)
+# never wipes another worker's rate-limit slots or warm caches in the middle of a test.
+if REDIS_URL:  # noqa: F405
+    from urllib.parse import urlsplit, urlunsplit
+
+    _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")  # noqa: F405
+    _db = 1 + int(_worker.removeprefix("gw") or 0)
+    _parts = urlsplit(REDIS_URL)  # noqa: F405
+    REDIS_URL = urlunsplit(_parts._replace(path=f"/{_db}"))
+    CACHES["default"]["LOCATION"] = REDIS_URL  # noqa: F405
+    for _layer in CHANNEL_LAYERS.values():  # noqa: F405
+        _layer["CONFIG"]["hosts"] = [REDIS_URL]

@@ -9,11 +9,6 @@ from tests.factories.search import ExperienceIndexPageFactory, ExperiencePageFac
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.mark.xfail(
-    reason="known defect: the country filter narrows the results when this test runs alone, "
-    "but not after other transactional tests in the full suite; see the session note",
-    strict=False,
-)
 def test_search_filter_and_remove_chip(new_page, home_pages):
     library = ExperienceIndexPageFactory(
         parent=home_pages["es"], locale=home_pages["es"].locale, title="Experiencias"

@@ -1,4 +1,3 @@
-from django.db import connection
 
 import pytest
 
@@ -45,12 +44,6 @@ def test_webinar_room(webinar, learner, secretariat):
     assert not policy.may_read(learner, webinar)
 
 
-@pytest.mark.xfail(
-    condition=connection.vendor == "postgresql",
-    reason="known defect: on PostgreSQL + Redis this page makes 1-2 more queries as data "
-    "grows; see the session note",
-    strict=False,
-)
 def test_course_page_query_count_is_bounded(client, course, cohort, learner,
                                             django_assert_max_num_queries):
     from tests.factories.courses import CohortFactory

@@ -1,6 +1,5 @@
 from datetime import timedelta
 
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -204,12 +203,6 @@ class TestQuiz:
         assert not Attempt.objects.exists()
 
 
-@pytest.mark.xfail(
-    condition=connection.vendor == "postgresql",
-    reason="known defect: on PostgreSQL + Redis this page makes 1-2 more queries as data "
-    "grows; see the session note",
-    strict=False,
-)
 def test_dashboard_lists_progress_with_constant_queries(client, catalogue, learner,
                                                         django_assert_max_num_queries):
     from tests.factories.courses import LessonPageFactory, ModulePageFactory

@@ -71,12 +71,6 @@ def _queries_for(client, path):
     return len(queries)
 
 
-@pytest.mark.xfail(
-    condition=connection.vendor == "postgresql",
-    reason="known defect: on PostgreSQL + Redis this page makes 1-2 more queries as data "
-    "grows; see the session note",
-    strict=False,
-)
 def test_page_query_count_is_constant_as_history_grows(client, room, member):
     MessageFactory.create_batch(3, room=room, author=UserFactory(agency=member.agency))
     client.force_login(member)
@@ -87,12 +81,6 @@ def test_page_query_count_is_constant_as_history_grows(client, room, member):
     assert _queries_for(client, url(room)) == few <= MEMBER_QUERIES
 
 
-@pytest.mark.xfail(
-    condition=connection.vendor == "postgresql",
-    reason="known defect: on PostgreSQL + Redis this page makes 1-2 more queries as data "
-    "grows; see the session note",
-    strict=False,
-)
 def test_moderator_page_query_count_is_bounded(client, room, member, moderator,
                                                django_assert_max_num_queries):
     for message in MessageFactory.create_batch(20, room=room, author=member):
