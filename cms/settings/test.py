@@ -18,8 +18,9 @@ if REDIS_URL:  # noqa: F405
     from urllib.parse import urlsplit, urlunsplit
 
     _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")  # noqa: F405
-    _db = 1 + int(_worker.removeprefix("gw") or 0)
     _parts = urlsplit(REDIS_URL)  # noqa: F405
+    # Database n of REDIS_URL is the base: worker gwK uses n + 1 + K.
+    _db = int(_parts.path.strip("/") or 0) + 1 + int(_worker.removeprefix("gw") or 0)
     REDIS_URL = urlunsplit(_parts._replace(path=f"/{_db}"))
     CACHES["default"]["LOCATION"] = REDIS_URL  # noqa: F405
     for _layer in CHANNEL_LAYERS.values():  # noqa: F405
