@@ -6,3 +6,8 @@ class PagesConfig(AppConfig):
     name = "cms.pages"
     label = "pages"
     verbose_name = _("Site pages")
+
+    def ready(self):
+        from . import shell
+
+        shell.connect_signals()

@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from . import shell
 from .blocks import BaseStreamBlock
 
 
@@ -28,7 +29,17 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().in_menu().specific()
+        context["sections"] = shell.cached(
+            request, "home-sections", self.pk,
+            compute=lambda: [
+                {
+                    "title": section.title,
+                    "url": section.get_url(request),
+                    "intro": getattr(section, "intro", ""),
+                }
+                for section in self.get_children().live().public().in_menu().specific()
+            ],
+        )
         return context
 
 

@@ -140,6 +140,9 @@ if REDIS_URL:
             "CONFIG": {"hosts": [REDIS_URL], "prefix": "puente"},
         }
     }
+    # Sessions are read from Redis (written through to the database): no query per request.
+    # Only with a shared cache: a per-process cache could keep a logged-out session alive.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
@@ -151,7 +154,7 @@ ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "puent
 # Accounts: email is the login; allauth handles sign-up, verification and password reset.
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    "cms.accounts.backends.CachedPermissionsBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [

@@ -118,3 +118,57 @@ def test_learners_have_no_admin(client, learner):
     client.force_login(learner)
     response = client.get("/admin/")
     assert response.status_code == 302
+
+
+def _menu(html):
+    start = html.index('aria-label="Main"')
+    return html[start: html.index("</nav>", start)]
+
+
+def test_cached_menu_follows_publish_rename_and_unpublish(client, home_page):
+    client.get("/en/")  # the shell is now cached
+    page = StandardPageFactory(parent=home_page, title="Forums", slug="forums",
+                               show_in_menus=True)
+    assert 'href="/en/forums/">Forums<' in _menu(client.get("/en/").content.decode())
+
+    page.title = "Ministerial forums"
+    page.save_revision().publish()
+    menu = _menu(client.get("/en/").content.decode())
+    assert ">Ministerial forums<" in menu and ">Forums<" not in menu
+
+    page.unpublish()
+    assert "/en/forums/" not in _menu(client.get("/en/").content.decode())
+
+
+def test_cached_language_links_follow_a_new_translation(client, home_pages):
+    about = StandardPageFactory(parent=home_pages["en"], title="About", slug="about")
+    assert 'href="/fr/" hreflang="fr"' in client.get("/en/about/").content.decode()
+    apropos = about.copy_for_translation(home_pages["fr"].locale)
+    apropos.slug = "a-propos"
+    apropos.save_revision().publish()
+    assert 'href="/fr/a-propos/" hreflang="fr"' in client.get("/en/about/").content.decode()
+
+
+def test_admin_link_follows_group_changes_despite_the_permission_cache(client, home_page):
+    from django.contrib.auth.models import Group
+
+    from cms.accounts import roles
+    from tests.factories import UserFactory
+
+    person = UserFactory(roles=[roles.LEARNER])
+    client.force_login(person)
+    assert 'href="/admin/"' not in client.get("/en/").content.decode()
+    person.groups.add(Group.objects.get(name=roles.EDITOR))
+    assert 'href="/admin/"' in client.get("/en/").content.decode()
+    person.groups.remove(Group.objects.get(name=roles.EDITOR))
+    assert 'href="/admin/"' not in client.get("/en/").content.decode()
+
+
+def test_edit_link_only_for_people_who_may_edit_the_page(client, home_page, editor,
+                                                        focal_point):
+    about = StandardPageFactory(parent=home_page, title="About", slug="about")
+    edit = f'href="/admin/pages/{about.pk}/edit/"'
+    client.force_login(editor)
+    assert edit in client.get("/en/about/").content.decode()
+    client.force_login(focal_point)
+    assert edit not in client.get("/en/about/").content.decode()

@@ -2,33 +2,28 @@
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
-from django.utils import translation
+from django.urls import reverse, translate_url
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from cms.navigation import header_links as registered_header_links
+from cms.pages import shell
 
 register = template.Library()
 
 
-def _language_home(context):
-    """The home page of the language being viewed, looked up once per request."""
-    request = context["request"]
-    if hasattr(request, "_puente_home"):
-        return request._puente_home
+def _page(context):
     page = context.get("page")
-    if isinstance(page, Page) and page.depth >= 2:
-        # The language roots sit at depth 2: the first two path steps name it.
-        home = page if page.depth == 2 else Page.objects.get(path=page.path[: Page.steplen * 2])
-    else:
-        site = Site.find_for_request(request)
-        home = None
-        if site is not None:
-            locale = Locale.objects.filter(language_code=translation.get_language()).first()
-            home = (locale and site.root_page.get_translation_or_none(locale)) or site.root_page
-    request._puente_home = home
-    return home
+    return page if isinstance(page, Page) else None
+
+
+def _language_home(context):
+    """The language home ({pk, title, url}), looked up once per request."""
+    request = context["request"]
+    if not hasattr(request, "_puente_home"):
+        request._puente_home = shell.language_home(request, _page(context))
+    return request._puente_home
 
 
 @register.simple_tag(takes_context=True)
@@ -38,35 +33,46 @@ def site_home(context):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    home = _language_home(context)
-    if home is None:
-        return Page.objects.none()
-    return home.get_children().live().public().in_menu()
+    return shell.main_menu(context["request"], _language_home(context))
 
 
 @register.simple_tag(takes_context=True)
 def breadcrumbs(context, page):
     """Ancestors below the language root, for the breadcrumb trail."""
-    return page.get_ancestors().filter(depth__gt=2).live()
+    return shell.breadcrumbs(context["request"], page)
 
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One link per site language: the page's translation when it exists, else the same path."""
     request = context["request"]
-    page = context.get("page")
-    translations = {}
-    if isinstance(page, Page):
-        for other in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[other.locale.language_code] = other.get_url(request)
+    page = _page(context)
+    translations = shell.translation_urls(request, page) if page is not None else {}
     links = []
     for code, name in settings.LANGUAGES:
-        if page is not None and isinstance(page, Page):
+        if page is not None:
             url = translations.get(code) or f"/{code}/"
         else:
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url})
     return links
+
+
+@register.simple_tag(takes_context=True)
+def page_edit_url(context):
+    """The admin edit view of the page being viewed, for people who may edit it.
+
+    Live pages show this link instead of Wagtail's userbar (which costs five queries per
+    page); the userbar still renders in the editor's preview, where its accessibility
+    checker runs.
+    """
+    page = _page(context)
+    user = context["request"].user
+    if page is None or not PagePermissionPolicy().user_has_any_permission_for_instance(
+        user, {"change", "publish"}, page
+    ):
+        return ""
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,69 @@
+"""Django's model permissions, kept in the cache between requests.
+
+Every signed-in page asks at least once whether the person may open the admin; Django's
+ModelBackend answers with two queries per request (own and group permissions). The answer
+changes only when permissions, groups or the person's flags change, so it is cached under a
+*permissions version* that any such change replaces (see ``connect_signals``).
+"""
+
+from uuid import uuid4
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+VERSION_KEY = "puente:perms:version"
+TIMEOUT = 60 * 60
+
+
+def _version() -> str:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid4().hex, None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def _new_version() -> None:
+    cache.set(VERSION_KEY, uuid4().hex, None)
+
+
+def permissions_changed(**kwargs) -> None:
+    """Forget every cached permission set, now and once the transaction commits."""
+    _new_version()
+    transaction.on_commit(_new_version)
+
+
+class CachedPermissionsBackend(ModelBackend):
+    def get_all_permissions(self, user_obj, obj=None):
+        if (
+            obj is not None
+            or not user_obj.is_active
+            or user_obj.is_anonymous
+            or hasattr(user_obj, "_perm_cache")
+        ):
+            return super().get_all_permissions(user_obj, obj)
+        # is_active is checked above on every call; is_superuser changes the answer.
+        key = f"puente:perms:{_version()}:{user_obj.pk}:{int(user_obj.is_superuser)}"
+        perms = cache.get(key)
+        if perms is None:
+            perms = super().get_all_permissions(user_obj)
+            cache.set(key, perms, TIMEOUT)
+        user_obj._perm_cache = perms
+        return perms
+
+
+def connect_signals() -> None:
+    user_model = get_user_model()
+    for through in (
+        user_model.groups.through,
+        user_model.user_permissions.through,
+        Group.permissions.through,
+    ):
+        m2m_changed.connect(permissions_changed, sender=through, dispatch_uid=f"perms-{through}")
+    for model in (Group, Permission):
+        post_save.connect(permissions_changed, sender=model, dispatch_uid=f"perms-save-{model}")
+        post_delete.connect(permissions_changed, sender=model, dispatch_uid=f"perms-del-{model}")

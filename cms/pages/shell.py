@@ -1,0 +1,131 @@
+"""The site shell's page-tree lookups (home, main menu, breadcrumb, translations), cached.
+
+Every page shows the same header: the language home, its menu, the page's translations and
+its ancestors. Those depend only on the page tree, so they are computed once and kept in the
+cache under a *tree version* that changes whenever a page, site, locale or view restriction is
+saved, deleted, published, unpublished or moved. A change is visible on the next request; no
+timeout has to pass. Entries are plain dicts (title, url), never page objects.
+"""
+
+from uuid import uuid4
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils import translation
+
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+VERSION_KEY = "puente:shell:tree-version"
+TIMEOUT = 60 * 60  # stale versions simply age out
+
+TREE_MODELS = (Page, Site, Locale, PageViewRestriction)
+
+
+def tree_version(request) -> str:
+    """The current tree version, read from the cache once per request."""
+    version = getattr(request, "_puente_tree_version", None)
+    if version is None:
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            cache.add(VERSION_KEY, uuid4().hex, None)
+            version = cache.get(VERSION_KEY)
+        request._puente_tree_version = version
+    return version
+
+
+def _new_version() -> None:
+    cache.set(VERSION_KEY, uuid4().hex, None)
+
+
+def tree_changed(**kwargs) -> None:
+    """Start a new tree version now and again once the transaction commits.
+
+    The second bump covers a request that read the old rows and cached them between the
+    change and the commit.
+    """
+    _new_version()
+    transaction.on_commit(_new_version)
+
+
+def _model_changed(sender, instance, **kwargs) -> None:
+    if isinstance(instance, TREE_MODELS):
+        tree_changed()
+
+
+def connect_signals() -> None:
+    post_save.connect(_model_changed, dispatch_uid="puente-shell-save")
+    post_delete.connect(_model_changed, dispatch_uid="puente-shell-delete")
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(tree_changed, dispatch_uid=f"puente-shell-{id(signal)}")
+
+
+def cached(request, *parts, compute):
+    """compute()'s value, kept until the page tree changes (it must depend on nothing else)."""
+    key = ":".join(["puente:shell", tree_version(request), request.get_host(), *map(str, parts)])
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, TIMEOUT)
+    return value
+
+
+def _link(page, request) -> dict:
+    return {"pk": page.pk, "title": page.title, "url": page.get_url(request)}
+
+
+def language_home(request, page=None) -> dict | None:
+    """The home page of the language being viewed: of the page's tree, else of the site."""
+    if isinstance(page, Page) and page.depth >= 2:
+        # The language roots sit at depth 2: the first two path steps name them.
+        prefix = page.path[: Page.steplen * 2]
+        if page.depth == 2:
+            return cached(request, "home", prefix, compute=lambda: _link(page, request))
+        return cached(
+            request, "home", prefix,
+            compute=lambda: _link(Page.objects.get(path=prefix), request),
+        )
+    language = translation.get_language()
+
+    def compute():
+        site = Site.find_for_request(request)
+        if site is None:
+            return {}
+        locale = Locale.objects.filter(language_code=language).first()
+        home = (locale and site.root_page.get_translation_or_none(locale)) or site.root_page
+        return _link(home, request)
+
+    return cached(request, "home-of", language, compute=compute) or None
+
+
+def main_menu(request, home: dict | None) -> list[dict]:
+    if not home:
+        return []
+
+    def compute():
+        children = Page.objects.get(pk=home["pk"]).get_children()
+        return [_link(child, request) for child in children.live().public().in_menu()]
+
+    return cached(request, "menu", home["pk"], compute=compute)
+
+
+def breadcrumbs(request, page: Page) -> list[dict]:
+    """Ancestors below the language root."""
+    return cached(
+        request, "crumbs", page.pk,
+        compute=lambda: [
+            _link(ancestor, request)
+            for ancestor in page.get_ancestors().filter(depth__gt=2).live()
+        ],
+    )
+
+
+def translation_urls(request, page: Page) -> dict[str, str]:
+    """The URL of each live translation of the page, by language code."""
+
+    def compute():
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        return {other.locale.language_code: other.get_url(request) for other in translations}
+
+    return cached(request, "translations", page.pk, compute=compute)
