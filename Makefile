@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
+APPS   := courses exchanges rooms search
 export DJANGO_ENV ?= dev
 
 .PHONY: run test test-suite lint bench messages clean
@@ -38,9 +39,11 @@ test-suite: $(VENV)/.dev-installed
 bench: $(VENV)/.dev-installed
 	$(BIN)/python -m tests.benchmarks $(BENCH)
 
-## messages: extract and compile the translation catalogues (needs GNU gettext)
+## messages: extract (cms/ + templates/ into cms/locale, each app into its own) and compile
 messages: $(VENV)/.dev-installed
-	cd cms && ../$(BIN)/python ../manage.py makemessages -l es -l fr -l pt --ignore='demo_data.py'
+	$(BIN)/python manage.py makemessages -l es -l fr -l pt --ignore=.venv --ignore=tests \
+	  $(foreach app,$(APPS),--ignore=$(app)) --ignore='cms/directory/demo_data.py'
+	for app in $(APPS); do (cd $$app && ../$(BIN)/python ../manage.py makemessages -l es -l fr -l pt); done
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:
