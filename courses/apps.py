@@ -10,9 +10,11 @@ class CoursesConfig(AppConfig):
         from cms.navigation import register_header_link
         from rooms import parents
 
+        from . import signal_handlers
         from .models import Cohort, WebinarPage
         from .permissions import CohortRoomPolicy, WebinarRoomPolicy
 
+        signal_handlers.register()
         parents.register(Cohort, CohortRoomPolicy())
         parents.register(WebinarPage, WebinarRoomPolicy())
         register_header_link("my_learning", _("My learning"), "courses:my_learning", order=10)

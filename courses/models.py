@@ -155,7 +155,8 @@ class CoursePage(Page):
             ],
             heading=_("Format and completion"),
         ),
-        FieldPanel("instructors"),
+        # Instructors may edit their course; who teaches it is for editors and the secretariat.
+        FieldPanel("instructors", permission="courses.assign_course_instructors"),
         FieldPanel("themes"),
         FieldPanel("networks"),
     ]
@@ -169,6 +170,7 @@ class CoursePage(Page):
 
     class Meta:
         verbose_name = _("course")
+        permissions = [("assign_course_instructors", _("Can choose a course's instructors"))]
 
     def syllabus(self):
         """Modules with their live lessons and quizzes, in tree order, in two queries."""
@@ -208,6 +210,29 @@ class CoursePage(Page):
             progress=services.course_progress(user=user, course=self) if enrolment else None,
         )
         return context
+
+
+class CourseInstructorGroup(models.Model):
+    """The admin group that lets a course's instructors, and only them, edit the course.
+
+    Its members and page permissions are kept in step with ``CoursePage.instructors`` by
+    ``services.course_instructors_sync``; nobody edits it by hand.
+    """
+
+    course = models.OneToOneField(
+        CoursePage, verbose_name=_("course"), on_delete=models.CASCADE,
+        related_name="instructor_group",
+    )
+    group = models.OneToOneField(
+        "auth.Group", verbose_name=_("group"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("course instructors' group")
+        verbose_name_plural = _("course instructors' groups")
+
+    def __str__(self) -> str:
+        return self.group.name
 
 
 class ModulePage(Page):

@@ -18,13 +18,14 @@ from django.db.models import Exists, OuterRef, Q, Value
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from wagtail.models import Page
+from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage
 
 from . import permissions
 from .models import (
     Attempt,
     Certificate,
     Cohort,
+    CourseInstructorGroup,
     CoursePage,
     Enrolment,
     LessonPage,
@@ -47,6 +48,45 @@ def _notify(user, subject: str, body: str) -> None:
 
 def _in_language(user):
     return translation.override(getattr(user, "preferred_language", None) or "en")
+
+
+# --- Instructors -----------------------------------------------------------------------------
+
+# What a course's instructors may do to it and everything below it in the admin: edit, add
+# modules, lessons and quizzes, and submit them to the "Course review" workflow. Publishing is
+# for editors and the secretariat, who approve that workflow's task.
+INSTRUCTOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+COURSE_REVIEW_WORKFLOW = "Course review"
+
+
+@transaction.atomic
+def course_instructors_sync(*, course: CoursePage) -> CourseInstructorGroup:
+    """Make the course's admin group hold exactly its live instructors.
+
+    Called whenever the live ``instructors`` relation changes (``signal_handlers``), so a person
+    removed from a course loses access to it in the same transaction.
+    """
+    from django.contrib.auth.models import Group, Permission
+
+    link = CourseInstructorGroup.objects.select_related("group").filter(course=course).first()
+    if link is None:
+        group, _created = Group.objects.get_or_create(name=f"Instructors of course {course.pk}")
+        link = CourseInstructorGroup.objects.create(course=course, group=group)
+        for codename in INSTRUCTOR_PAGE_PERMISSIONS:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=course,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
+            )
+        workflow = Workflow.objects.filter(name=COURSE_REVIEW_WORKFLOW, active=True).first()
+        if workflow is not None:
+            WorkflowPage.objects.get_or_create(page=course, defaults={"workflow": workflow})
+    teacher_ids = CoursePage.instructors.through.objects.filter(
+        coursepage_id=course.pk
+    ).values_list("user_id", flat=True)
+    link.group.user_set.set(get_user_model().objects.filter(pk__in=teacher_ids))
+    return link
 
 
 # --- Enrolment ------------------------------------------------------------------------------
