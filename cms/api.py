@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI
 
+from courses.api import router as courses_router
 from exchanges.api import router as exchanges_router
 from search.api import router as search_router
 
@@ -12,6 +13,7 @@ api = NinjaAPI(
     docs_url="/docs",
 )
 
+api.add_router("/courses/", courses_router)
 api.add_router("/exchanges/", exchanges_router)
 
 api.add_router("/experiences/", search_router)

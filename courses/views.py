@@ -8,7 +8,6 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -124,19 +123,7 @@ def attempt_submit(request, pk: int):
 @login_required
 def my_learning(request):
     """The dashboard: enrolments with progress and where to continue, and upcoming webinars."""
-    course_certificate = Certificate.objects.filter(
-        user=request.user, course_id=OuterRef("cohort__course_id")
-    ).values("code")[:1]
-    enrolments = list(
-        Enrolment.objects.filter(user=request.user, status__in=Enrolment.OPEN_STATUSES)
-        .select_related("cohort__course", "last_lesson")
-        .annotate(certificate_code=Subquery(course_certificate))
-        .order_by("-last_seen_at", "-created_at")
-    )
-    courses = [e.cohort.course for e in enrolments]
-    progress = services.progress_for_courses(user=request.user, courses=courses)
-    for enrolment in enrolments:
-        enrolment.progress = progress.get(enrolment.cohort.course_id)
+    enrolments = services.enrolments_for(user=request.user)
     registrations = list(
         Registration.objects.filter(
             user=request.user, webinar__starts_at__gte=timezone.now() - timedelta(days=1)
