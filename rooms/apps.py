@@ -10,10 +10,11 @@ class RoomsConfig(AppConfig):
         from cms.directory.models import Network
         from cms.navigation import register_header_link
 
-        from . import parents
+        from . import parents, signals
         from .permissions import unseen_mentions_badge
 
         parents.register(Network, parents.NetworkRoomPolicy())
+        signals.connect()
         register_header_link(
             "rooms", _("Rooms"), "rooms:index", badge=unseen_mentions_badge, order=40
         )

@@ -4,6 +4,7 @@ The protocol (frames, error codes, close codes) is documented in the README; the
 below are its single source.
 """
 
+import asyncio
 import json
 import random
 import time
@@ -54,6 +55,14 @@ def _message_in(room_id: int, message_id: int) -> Message:
 
 
 class RoomConsumer(AsyncJsonWebsocketConsumer):
+    """One connection. Delivering a room event costs no database query and no thread hop: the
+    frame is encoded once by the service that broadcast it and sent on as is. Access is asked
+    again (from the database) on every frame the person sends, when ``rooms/signals.py`` says
+    their rights may have changed (``room.recheck``), and every ``ROOMS_RECHECK_SECONDS`` in the
+    background for changes made without signals."""
+
+    watcher = None
+
     async def connect(self):
         self.room_id = self.scope["url_route"]["kwargs"]["room_id"]
         self.group = services.group_name(self.room_id)
@@ -64,7 +73,8 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             await self.close(code=CLOSE_UNAUTHENTICATED)
             return
         self.user_id = user.pk
-        room, member, access = await database_sync_to_async(fresh_access)(user.pk, self.room_id)
+        self.user_group = services.user_group_name(user.pk)
+        room, access = await database_sync_to_async(self._open)()
         if room is None:
             await self.close(code=CLOSE_NOT_FOUND)
             return
@@ -73,18 +83,45 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             return
         self.access = access
         self.checked_at = time.monotonic()
-        # Spread the re-checks of a full room over time instead of all at the same event.
-        self.recheck_after = settings.ROOMS_RECHECK_SECONDS * random.uniform(0.5, 1.0)  # noqa: S311
         await self.channel_layer.group_add(self.group, self.channel_name)
+        await self.channel_layer.group_add(self.user_group, self.channel_name)
         await self.accept()
-        await database_sync_to_async(services.presence_join)(
-            room=room, user=member, channel_name=self.channel_name
-        )
+        self.watcher = asyncio.create_task(self._watch())
+
+    def _open(self):
+        """One thread hop for the connection: ask the policy, then record the presence."""
+        room, member, access = fresh_access(self.user_id, self.room_id)
+        if access.read:
+            services.presence_join(room=room, user=member, channel_name=self.channel_name)
+        return room, access
 
     async def disconnect(self, code):
+        if self.watcher is not None:
+            self.watcher.cancel()
         if self.access.read:
             await self.channel_layer.group_discard(self.group, self.channel_name)
+            await self.channel_layer.group_discard(self.user_group, self.channel_name)
             await database_sync_to_async(services.presence_leave)(channel_name=self.channel_name)
+
+    async def _watch(self):
+        """The safety net for silent readers: re-ask the policy every ROOMS_RECHECK_SECONDS
+        (spread over time so a full room does not ask all at once)."""
+        interval = max(settings.ROOMS_RECHECK_SECONDS, 0.05)
+        while True:
+            await asyncio.sleep(interval * random.uniform(0.5, 1.0))  # noqa: S311
+            if time.monotonic() - self.checked_at >= interval / 2 and not await self._recheck():
+                return
+
+    async def _recheck(self) -> bool:
+        """Ask again; close the connection (and answer False) when access is gone."""
+        room, _user, access = await database_sync_to_async(fresh_access)(
+            self.user_id, self.room_id
+        )
+        self.access, self.checked_at = access, time.monotonic()
+        if not access.read:
+            await self.close(code=CLOSE_NOT_FOUND if room is None else CLOSE_FORBIDDEN)
+            return False
+        return True
 
     # Incoming frames -------------------------------------------------------------------------
 
@@ -121,21 +158,17 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             await self.send_error("unknown_type", _("Unknown frame type."), ref)
             return
         # Every action asks the parent policy again: rights removed a second ago are gone.
-        room, user, access = await database_sync_to_async(fresh_access)(
-            self.user_id, self.room_id
-        )
-        self.access, self.checked_at = access, time.monotonic()
-        if not access.read:
-            await self.send_error("forbidden", _("You no longer have access to this room."), ref)
-            await self.close(code=CLOSE_NOT_FOUND if room is None else CLOSE_FORBIDDEN)
-            return
         try:
-            reply = await database_sync_to_async(handler)(self, room, user, content)
+            room, user, reply = await database_sync_to_async(self._act)(handler, content)
         except BadFrame as error:
             await self.send_error("bad_frame", error.message, ref)
             return
         except RoomError as error:
             await self.send_error(error.code, str(error.message), ref)
+            return
+        if not self.access.read:
+            await self.send_error("forbidden", _("You no longer have access to this room."), ref)
+            await self.close(code=CLOSE_NOT_FOUND if room is None else CLOSE_FORBIDDEN)
             return
         if kind == "typing":
             await self._relay_typing(user)
@@ -143,6 +176,14 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             if ref is not None:
                 reply["ref"] = ref
             await self.send_json(reply)
+
+    def _act(self, handler, content):
+        """One thread hop per frame: ask the policy again, then run the handler."""
+        room, user, access = fresh_access(self.user_id, self.room_id)
+        self.access, self.checked_at = access, time.monotonic()
+        if not access.read:
+            return room, user, None
+        return room, user, handler(self, room, user, content)
 
     async def send_error(self, code: str, message: str, ref=None):
         frame = {"type": "error", "code": code, "message": message}
@@ -279,15 +320,9 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
     async def room_event(self, event):
         if event.get("exclude") == self.channel_name:
             return
-        if time.monotonic() - self.checked_at > self.recheck_after:
-            # A silent member still loses access within ROOMS_RECHECK_SECONDS.
-            room, _user, access = await database_sync_to_async(fresh_access)(
-                self.user_id, self.room_id
-            )
-            self.access, self.checked_at = access, time.monotonic()
-            if not access.read:
-                await self.close(code=CLOSE_NOT_FOUND if room is None else CLOSE_FORBIDDEN)
-                return
         if event.get("moderators_only") and not self.access.moderate:
             return
         await self.send(text_data=event["text"])
+
+    async def room_recheck(self, event):
+        await self._recheck()

@@ -47,6 +47,37 @@ def group_name(room_id: int) -> str:
     return f"room_{room_id}"
 
 
+def user_group_name(user_id: int) -> str:
+    """Every room connection of one person, whatever the room: told when their rights change."""
+    return f"rooms_user_{user_id}"
+
+
+RECHECK_EVENT = {"type": "room.recheck"}
+
+
+def access_changed(*, user_ids=(), room_ids=()) -> None:
+    """Someone's rights may have changed: after the commit, the open connections of these people
+    (in any room) and of these rooms ask the parent policy again and close if access is gone.
+
+    Called by the signal handlers in ``rooms/signals.py``; the delivery of messages never asks
+    the database, so this is how a silent reader loses access at once."""
+    groups = [user_group_name(pk) for pk in set(user_ids) if pk is not None]
+    groups += [group_name(pk) for pk in set(room_ids) if pk is not None]
+    if not groups:
+        return
+
+    def send():
+        layer = get_channel_layer()
+
+        async def send_all():
+            for group in groups:
+                await layer.group_send(group, RECHECK_EVENT)
+
+        async_to_sync(send_all)()
+
+    transaction.on_commit(send, robust=True)
+
+
 def display_name(user) -> str:
     # Never the email address: other members see the name only.
     return user.get_full_name() or str(_("Member #%(id)s") % {"id": user.pk})

@@ -10,11 +10,12 @@ from django.test import Client
 
 import pytest
 from asgiref.sync import sync_to_async
+from channels.layers import get_channel_layer
 from channels.testing import WebsocketCommunicator
 
 from cms.accounts import roles
 from cms.asgi import application
-from rooms import consumers
+from rooms import consumers, services
 from rooms.models import Message, MessageReport, Mute, Presence, Room
 from tests.factories import AgencyFactory, NetworkFactory, UserFactory, focal_point_for
 from tests.factories.rooms import MessageFactory, RoomFactory, network_room
@@ -422,10 +423,14 @@ async def test_lock_makes_room_read_only_for_members(people):
 # Losing access --------------------------------------------------------------------------------
 
 
-async def test_removed_from_network_loses_access_on_next_action(people):
+async def test_removed_from_network_loses_access_on_next_action(people, settings):
+    settings.ROOMS_RECHECK_SECONDS = 3600
     communicator, _c, _code = await open_socket(people["staff"], people["room"].pk)
     await request(communicator, {"type": "ping"}, "pong")
-    await sync_to_async(people["network"].members.remove)(people["staff"].agency)
+    # Removed behind the signals' back (a raw delete of the link): the next action still sees it.
+    through = people["network"].members.through
+    await sync_to_async(lambda: through.objects.filter(
+        network=people["network"], agency=people["staff"].agency)._raw_delete("default"))()
     error = await request(communicator, {"type": "message", "body": "still here?"}, "error")
     assert error["code"] == "forbidden"
     output = await communicator.receive_output(timeout=TIMEOUT)
@@ -433,16 +438,75 @@ async def test_removed_from_network_loses_access_on_next_action(people):
     assert await sync_to_async(Message.objects.count)() == 0
 
 
-async def test_silent_member_removed_is_cut_off_when_next_message_arrives(people, settings):
-    settings.ROOMS_RECHECK_SECONDS = 0
+async def test_silent_member_is_cut_off_at_once_when_their_agency_leaves_the_network(people):
+    listener, _c, _code = await open_socket(people["staff"], people["room"].pk)
+    colleague, _c, _code = await open_socket(people["colleague"], people["room"].pk)
+    focal, _c, _code = await open_socket(people["focal"], people["room"].pk)
+    # No frame from anyone: the m2m signal alone closes the sockets of the agency's people.
+    await sync_to_async(people["network"].members.remove)(people["staff"].agency)
+    for socket_ in (listener, colleague):
+        output = await socket_.receive_output(timeout=TIMEOUT)
+        assert output == {"type": "websocket.close", "code": consumers.CLOSE_FORBIDDEN}
+    # The focal point's claim on the agency does not count any more either.
+    output = await focal.receive_output(timeout=TIMEOUT)
+    assert output == {"type": "websocket.close", "code": consumers.CLOSE_FORBIDDEN}
+
+
+async def test_silent_member_is_cut_off_at_once_when_moved_to_another_agency(people):
     listener, _c, _code = await open_socket(people["staff"], people["room"].pk)
     poster, _c, _code = await open_socket(people["colleague"], people["room"].pk)
-    await sync_to_async(lambda: people["staff"].__class__.objects.filter(
-        pk=people["staff"].pk).update(agency=None))()
-    await request(poster, {"type": "message", "body": "private now"}, "ack")
+    staff = people["staff"]
+    staff.agency = await sync_to_async(AgencyFactory)()
+    await sync_to_async(staff.save)()
     output = await listener.receive_output(timeout=TIMEOUT)
     assert output == {"type": "websocket.close", "code": consumers.CLOSE_FORBIDDEN}
+    # The colleague, still a member, keeps the connection and the room.
+    assert (await request(poster, {"type": "message", "body": "still here"}, "ack"))["id"]
     await poster.disconnect()
+
+
+async def test_removed_from_standalone_room_is_cut_off_at_once(people):
+    room = await sync_to_async(RoomFactory)(members=[people["staff"], people["colleague"]])
+    listener, connected, _code = await open_socket(people["staff"], room.pk)
+    assert connected
+    await sync_to_async(room.members.remove)(people["staff"])
+    output = await listener.receive_output(timeout=TIMEOUT)
+    assert output == {"type": "websocket.close", "code": consumers.CLOSE_FORBIDDEN}
+
+
+async def test_change_without_signal_is_caught_by_the_periodic_recheck(people, settings):
+    settings.ROOMS_RECHECK_SECONDS = 0.3
+    listener, _c, _code = await open_socket(people["staff"], people["room"].pk)
+    # QuerySet.update sends no signal: only the background re-check can see it.
+    await sync_to_async(lambda: people["staff"].__class__.objects.filter(
+        pk=people["staff"].pk).update(agency=None))()
+    output = await listener.receive_output(timeout=TIMEOUT)
+    assert output == {"type": "websocket.close", "code": consumers.CLOSE_FORBIDDEN}
+
+
+async def test_delivery_is_forwarded_as_is_without_a_thread_hop(people, settings, monkeypatch):
+    settings.ROOMS_RECHECK_SECONDS = 3600  # keep the background re-check out of the way
+    listener, _c, _code = await open_socket(people["staff"], people["room"].pk)
+    await request(listener, {"type": "ping"}, "pong")
+    hops = []
+    real = consumers.database_sync_to_async
+    monkeypatch.setattr(
+        consumers, "database_sync_to_async", lambda fn: hops.append(fn) or real(fn)
+    )
+    layer = get_channel_layer()
+    frames = [
+        json.dumps({"type": "message", "message": {"id": n, "body": f"pre-encoded {n}"}})
+        for n in range(20)
+    ]
+    for frame in frames:
+        await layer.group_send(
+            services.group_name(people["room"].pk),
+            {"type": "room.event", "text": frame, "moderators_only": False},
+        )
+    received = [await listener.receive_from(timeout=TIMEOUT) for _frame in frames]
+    assert received == frames  # byte for byte: not decoded and re-encoded per connection
+    assert hops == []  # no database access, no thread hop per delivered frame
+    await listener.disconnect()
 
 
 async def test_deactivated_user_loses_access(people):

@@ -7,8 +7,13 @@ import sys
 
 
 def build(count: int) -> dict:
+    from importlib import import_module
+
+    from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
+
+    # The project's own session engine and first backend, as a real login would store them.
+    SessionStore = import_module(settings.SESSION_ENGINE).SessionStore  # noqa: N806
 
     from cms.accounts.models import User
     from cms.directory.models import Agency, Country, Network
@@ -29,7 +34,7 @@ def build(count: int) -> dict:
         )
         session = SessionStore()
         session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
         session.create()
         cookies.append(session.session_key)
