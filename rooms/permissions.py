@@ -9,6 +9,8 @@ secretariat) lets in the members listed on it; the secretariat moderates it.
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 
 from cms.permissions import is_secretariat
 
@@ -71,16 +73,30 @@ def fresh_access(user_id: int | None, room_id: int) -> tuple[Room | None, object
 
 
 def readable_rooms(user) -> list[Room]:
-    """The rooms ``user`` may read. The secretariat reads every room. Otherwise standalone rooms
-    list their members; parent rooms are asked of their policy one by one."""
+    """The rooms ``user`` may read, by title. The secretariat reads every room. Otherwise:
+    standalone rooms listing them, and parent rooms whose policy lets them read — asked once per
+    kind of parent (``parents.readable_ids``), so the cost does not grow with the rooms."""
     if not _active(user):
         return []
-    rooms = Room.objects.select_related("content_type").order_by("title")
+    rooms = Room.objects.order_by("title")
     if is_secretariat(user):
         return list(rooms)
-    standalone = list(rooms.filter(content_type__isnull=True, members=user))
-    with_parent = list(rooms.filter(content_type__isnull=False).prefetch_related("parent"))
-    return standalone + [room for room in with_parent if access_for(user, room).read]
+    listed = Room.members.through.objects.filter(user_id=user.pk).values("room_id")
+    candidates = list(rooms.filter(Q(content_type__isnull=False) | Q(pk__in=listed)))
+    by_type: dict[int, list[int]] = {}
+    for room in candidates:
+        if room.content_type_id is not None:
+            by_type.setdefault(room.content_type_id, []).append(room.object_id)
+    allowed: set[tuple[int, int]] = set()
+    for type_id, object_ids in by_type.items():
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        if model is None or model not in parents.registered_models():
+            continue
+        allowed.update((type_id, pk) for pk in parents.readable_ids(user, model, object_ids))
+    return [
+        room for room in candidates
+        if room.content_type_id is None or (room.content_type_id, room.object_id) in allowed
+    ]
 
 
 def unseen_mentions_badge(request) -> int | None:
