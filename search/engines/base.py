@@ -96,6 +96,9 @@ class SearchResults:
     per_page: int
     hits: list[SearchHit]
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    # When the words typed found nothing and close spellings did ("migracoin" → "migracion"):
+    # the query these results are for, to show as "Showing results for …". Empty otherwise.
+    corrected: str = ""
 
     @property
     def num_pages(self) -> int:

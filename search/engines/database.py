@@ -5,16 +5,19 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Count, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
-from cms.directory.models import current_language
+from cms.directory.models import Country, current_language
 
+from . import vocabulary
 from .base import (
     EXPERIENCE_KIND,
+    FACETS,
     Engine,
     FacetValue,
     SearchHit,
@@ -42,7 +45,7 @@ STOPWORDS = frozenset(
 class _SqliteText:
     """FTS5, with Porter stemming over Unicode words and diacritics removed."""
 
-    windows_with_rank = False
+    materialized = "MATERIALIZED"
 
     def write(self, docs) -> None:
         with connection.cursor() as cursor:
@@ -70,6 +73,13 @@ class _SqliteText:
         # Words are letters and digits only (see engines.base.terms): quoting them is enough.
         return (" OR " if any_word else " AND ").join(f'"{w}"*' for w in words)
 
+    def predicate(self, words: list[str]) -> tuple[str, list]:
+        """SQL true for the rows of ``d`` (the documents) matching every word."""
+        return (
+            f"d.page_id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",  # noqa: S608
+            [self._expression(words, False)],
+        )
+
     def match(self, qs: QuerySet, words: list[str], *, any_word: bool = False) -> QuerySet:
         return qs.filter(
             pk__in=RawSQL(  # noqa: S611 - fixed SQL, the query is a parameter
@@ -92,7 +102,7 @@ class _SqliteText:
 class _PostgresText:
     """A weighted ``tsvector`` (simple + the document's language, unaccented) under a GIN index."""
 
-    windows_with_rank = True
+    materialized = "MATERIALIZED"
 
     def write(self, docs) -> None:
         cases = " ".join(f"WHEN '{code}' THEN '{cfg}'" for code, cfg in PG_CONFIGS.items())
@@ -137,6 +147,10 @@ class _PostgresText:
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT ({sql})::text", params)  # noqa: S608 - placeholders only
             return cursor.fetchone()[0]
+
+    def predicate(self, words: list[str]) -> tuple[str, list]:
+        """SQL true for the rows of ``d`` (the documents) matching every word."""
+        return "d.search_vector @@ %s::tsquery", [self._tsquery(tuple(words), False)]
 
     def match(self, qs: QuerySet, words: list[str], *, any_word: bool = False) -> QuerySet:
         tsquery = self._tsquery(tuple(words), any_word)
@@ -200,6 +214,21 @@ class DatabaseEngine(Engine):
         return filters
 
     def search(self, query: SearchQuery) -> SearchResults:
+        results = self._search(query)
+        words = query.terms
+        if results.total == 0 and words:
+            # Typo tolerance: nothing matched, so try the closest indexed spelling of each
+            # word no indexed word starts with, and say so ("Showing results for …").
+            fixed = vocabulary.correct(words)
+            if fixed != words:
+                text = " ".join(fixed)
+                corrected = self._search(replace(query, text=text))
+                if corrected.total:
+                    corrected.corrected = text
+                    return corrected
+        return results
+
+    def _search(self, query: SearchQuery) -> SearchResults:
         words = query.terms
         matched = self._documents()
         if query.kinds:
@@ -214,19 +243,15 @@ class DatabaseEngine(Engine):
             ordered = self.text.ranked(hits_qs, words)
         else:
             ordered = hits_qs.order_by("-published_at", "-pk")
-        # Ranked PostgreSQL queries rank every match anyway, so the total rides along with the
-        # page of hits; elsewhere a count is cheaper (and FTS5's bm25() refuses windows).
-        windowed = self.text.windows_with_rank and words and query.sort != "newest"
-        if windowed:
-            ordered = ordered.extra(select={"total_count": "COUNT(*) OVER ()"})  # noqa: S610
-        rows = list(
-            ordered.select_related("country", "agency")[
-                query.offset : query.offset + query.per_page
-            ]
-        )
-        if windowed and rows:
-            total = rows[0].total_count
-        else:
+        facets, total = self._facets(query, words, filters) if query.facets else ({}, None)
+        rows = []
+        if total is None or query.offset < total:
+            rows = list(
+                ordered.select_related("country", "agency")[
+                    query.offset : query.offset + query.per_page
+                ]
+            )
+        if total is None:
             total = hits_qs.count() if rows or query.page > 1 else 0
         hits = [
             SearchHit(
@@ -245,84 +270,151 @@ class DatabaseEngine(Engine):
             )
             for row in rows
         ]
-        facets = self._facets(matched, filters, query) if query.facets else {}
         return SearchResults(
             total=total, page=query.page, per_page=query.per_page, hits=hits, facets=facets
         )
 
-    def _facets(self, matched: QuerySet, filters: dict[str, Q], query: SearchQuery):
+    def _facets(self, query: SearchQuery, words: list[str], filters: dict[str, Q]):
+        """Every facet and the total in one statement over the text matches.
+
+        The matches are gathered once (a materialized CTE with one flag per active filter);
+        each facet then counts the rows that pass every *other* filter, and ``total`` those
+        that pass all of them. Returns ``(facets, total)``.
+        """
         from ..models import SearchDocument
 
-        def others(name: str) -> QuerySet:
-            # Each facet counts with every *other* active filter applied.
-            return matched.filter(*(q for key, q in filters.items() if key != name))
-
         lang = current_language()
-        facets = {}
-        name_fields = list(dict.fromkeys(f"name_{code}" for code in ("en", lang)))
-        country_fields = ["country__code", *[f"country__{n}" for n in name_fields]]
-        scalar_fields = {"country": country_fields, "year": ["year"], "language": ["language"]}
-        # Facets whose own filter is inactive all count over the same rows: one GROUP BY
-        # serves them together; a facet whose filter is active needs its own query.
-        counts: dict[str, Counter] = {name: Counter() for name in scalar_fields}
-        labels: dict[tuple, str] = {}
-        shared = [name for name in scalar_fields if name not in filters]
-        groups = [(shared, others(""))] if shared else []
-        groups += [([name], others(name)) for name in scalar_fields if name in filters]
-        for names, qs in groups:
-            fields = [f for name in names for f in scalar_fields[name]]
-            for row in qs.values(*fields).annotate(n=Count("pk")).order_by():
-                for name in names:
-                    value = row[scalar_fields[name][0]]
-                    if value is None:
-                        continue
-                    counts[name][value] += row["n"]
-                    if name == "country":
-                        labels[("country", value)] = (
-                            row[f"country__name_{lang}"] or row["country__name_en"]
-                        )
-        facets["country"] = [
-            FacetValue(code, labels[("country", code)], n, code in query.countries)
-            for code, n in counts["country"].items()
+        docs = SearchDocument._meta.db_table
+        where, params = ["1=1"], []
+        if query.kinds:
+            where.append(f"d.kind IN ({', '.join(['%s'] * len(query.kinds))})")
+            params += list(query.kinds)
+        if query.agencies:
+            where.append(f"d.agency_id IN ({', '.join(['%s'] * len(query.agencies))})")
+            params += list(query.agencies)
+        if words:
+            sql, text_params = self.text.predicate(words)
+            where.append(sql)
+            params += text_params
+        flags, flag_params = [], []
+        for name in filters:
+            if name == "agency":
+                continue
+            sql, values = self._flag(name, query)
+            flags.append(f"({sql}) AS f_{name}")
+            flag_params += values
+        active = [name for name in filters if name != "agency"]
+
+        def others(name: str) -> str:
+            return " AND ".join([f"m.f_{n}" for n in active if n != name] or ["1=1"])
+
+        country = Country._meta.db_table
+        labels = list(dict.fromkeys(["name_en", f"name_{lang}"]))
+        label_cols = ", ".join(f"x.{c}" for c in labels)
+        if len(labels) == 1:
+            label_cols += f", x.{labels[0]}"
+        branches = [
+            f"SELECT 'country', x.code, {label_cols}, COUNT(*) FROM m "  # noqa: S608
+            f"JOIN {country} x ON x.id = m.country_id WHERE {others('country')} "
+            f"GROUP BY x.code, {', '.join(f'x.{c}' for c in labels)}",
+            f"SELECT 'year', CAST(m.year AS TEXT), NULL, NULL, COUNT(*) FROM m "  # noqa: S608
+            f"WHERE m.year IS NOT NULL AND {others('year')} GROUP BY m.year",
+            f"SELECT 'language', m.language, NULL, NULL, COUNT(*) FROM m "  # noqa: S608
+            f"WHERE {others('language')} GROUP BY m.language",
         ]
-        for key, relation, related, selected in (
-            ("theme", "themes", "theme", query.themes),
-            ("population", "population_groups", "populationgroup", query.populations),
-        ):
-            through = getattr(SearchDocument, relation).through.objects
-            rows = (
-                through.filter(searchdocument__in=others(key).values("pk"))
-                .values(f"{related}__slug", *[f"{related}__{n}" for n in name_fields])
-                .annotate(n=Count("searchdocument_id"))
+        for name, field in (("theme", "themes"), ("population", "population_groups")):
+            through = getattr(SearchDocument, field).through
+            related = through._meta.get_field(
+                "theme" if name == "theme" else "populationgroup"
             )
-            facets[key] = [
-                FacetValue(
-                    r[f"{related}__slug"],
-                    r[f"{related}__name_{lang}"] or r[f"{related}__name_en"],
-                    r["n"],
-                    r[f"{related}__slug"] in selected,
-                )
-                for r in rows
-            ]
-        in_range = query.year_from is not None or query.year_to is not None
-        facets["year"] = [
-            FacetValue(
-                str(year),
-                str(year),
-                n,
-                in_range and (query.year_from or 0) <= year <= (query.year_to or 9999),
+            branches.append(
+                f"SELECT '{name}', x.slug, {label_cols}, COUNT(*) FROM m "  # noqa: S608
+                f"JOIN {through._meta.db_table} t ON t.searchdocument_id = m.page_id "
+                f"JOIN {related.related_model._meta.db_table} x ON x.id = t.{related.column} "
+                f"WHERE {others(name)} "
+                f"GROUP BY x.slug, {', '.join(f'x.{c}' for c in labels)}"
             )
-            for year, n in counts["year"].items()
-        ]
+        every = " AND ".join([f"m.f_{n}" for n in active] or ["1=1"])
+        branches.append(f"SELECT 'total', NULL, NULL, NULL, COUNT(*) FROM m WHERE {every}")  # noqa: S608
+        columns = ", ".join(["d.page_id", "d.country_id", "d.year", "d.language", *flags])
+        # Built from constants and table names only; every value is a parameter.
+        statement = (
+            f"WITH m AS {self.text.materialized} (SELECT {columns} FROM {docs} d "  # noqa: S608
+            f"WHERE {' AND '.join(where)}) " + " UNION ALL ".join(branches)
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(statement, flag_params + params)
+            rows = cursor.fetchall()
+
+        selected = {
+            "country": set(query.countries),
+            "theme": set(query.themes),
+            "population": set(query.populations),
+            "language": set(query.languages),
+        }
         names = dict(settings.LANGUAGES)
-        facets["language"] = [
-            FacetValue(code, str(names.get(code, code)), n, code in query.languages)
-            for code, n in counts["language"].items()
-        ]
+        in_range = query.year_from is not None or query.year_to is not None
+        facets: dict[str, list[FacetValue]] = {name: [] for name in FACETS}
+        total = 0
+        for facet, value, label_en, label, count in rows:
+            if facet == "total":
+                total = count
+            elif facet == "year":
+                year = int(value)
+                chosen = in_range and (query.year_from or 0) <= year <= (query.year_to or 9999)
+                facets["year"].append(FacetValue(value, value, count, chosen))
+            elif facet == "language":
+                facets["language"].append(
+                    FacetValue(value, str(names.get(value, value)), count, value in selected[facet])
+                )
+            else:
+                facets[facet].append(
+                    FacetValue(value, label or label_en, count, value in selected[facet])
+                )
         for key in ("country", "theme", "population", "language"):
             facets[key].sort(key=lambda f: (-f.count, f.label))
         facets["year"].sort(key=lambda f: f.value, reverse=True)
-        return facets
+        return facets, total
+
+    @staticmethod
+    def _flag(name: str, query: SearchQuery) -> tuple[str, list]:
+        """SQL true for the rows of ``d`` that pass the active filter ``name``."""
+        from ..models import SearchDocument
+
+        def listed(values) -> str:
+            return ", ".join(["%s"] * len(values))
+
+        if name == "country":
+            table = Country._meta.db_table
+            codes = listed(query.countries)
+            return (
+                f"d.country_id IN (SELECT id FROM {table} WHERE code IN ({codes}))",  # noqa: S608
+                list(query.countries),
+            )
+        if name in ("theme", "population"):
+            field, related, values = (
+                ("themes", "theme", query.themes)
+                if name == "theme"
+                else ("population_groups", "populationgroup", query.populations)
+            )
+            through = getattr(SearchDocument, field).through
+            fk = through._meta.get_field(related)
+            return (
+                f"d.page_id IN (SELECT t.searchdocument_id FROM {through._meta.db_table} t "  # noqa: S608
+                f"JOIN {fk.related_model._meta.db_table} x ON x.id = t.{fk.column} "
+                f"WHERE x.slug IN ({listed(values)}))",
+                list(values),
+            )
+        if name == "language":
+            return f"d.language IN ({listed(query.languages)})", list(query.languages)
+        bounds, values = [], []
+        if query.year_from is not None:
+            bounds.append("d.year >= %s")
+            values.append(query.year_from)
+        if query.year_to is not None:
+            bounds.append("d.year <= %s")
+            values.append(query.year_to)
+        return " AND ".join(bounds), values
 
     def similar(
         self,
@@ -427,6 +519,7 @@ class DatabaseEngine(Engine):
             ]
         )
         self.text.write(docs)
+        vocabulary.add(f"{d.title} {d.summary} {d.body}" for d in docs)
 
     def index_documents(self, docs: Sequence) -> int:
         """Write prepared ``PageDocument``s, replacing any earlier version of them."""
@@ -461,6 +554,7 @@ class DatabaseEngine(Engine):
         with transaction.atomic():
             SearchDocument.objects.all().delete()
             self.text.clear()
+            vocabulary.clear()
             for batch in _batched(pages, BATCH_SIZE):
                 self._write([page_document(p) for p in batch])
                 count += len(batch)

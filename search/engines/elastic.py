@@ -32,6 +32,7 @@ FACET_FIELDS = {
     "language": "language",
 }
 FACET_SIZE = 200
+SUGGEST_FIELDS = ("title", "summary", "body")
 
 
 def filters_for(query: SearchQuery) -> dict[str, Q]:
@@ -95,7 +96,26 @@ def build_search(query: SearchQuery, *, index: str = "puente-pages", fuzzy: bool
         search = search.sort("-year", "-published_at")
     elif not words:
         search = search.sort("-published_at")
+    if fuzzy and words:
+        # What each typed word was probably meant to be, to say "Showing results for …".
+        for name in SUGGEST_FIELDS:
+            search = search.suggest(
+                name, " ".join(words), term={"field": name, "suggest_mode": "missing"}
+            )
     return search[query.offset : query.offset + query.per_page].extra(track_total_hits=True)
+
+
+def corrected_text(words: list[str], suggest) -> str:
+    """The typed words with the best-scored suggestion (any field) for each, if one changed."""
+    best: dict[str, tuple[float, int, str]] = {}
+    for name in SUGGEST_FIELDS:
+        for entry in getattr(suggest, name, None) or []:
+            for option in entry.options:
+                key = (option.score, option.freq, option.text)
+                if entry.text not in best or key > best[entry.text]:
+                    best[entry.text] = key
+    fixed = [best[w][2] if w in best else w for w in words]
+    return " ".join(fixed) if fixed != words else ""
 
 
 def build_similar(
@@ -157,6 +177,10 @@ class ElasticsearchEngine(Engine):
                 build_search(query, index=self.alias, fuzzy=True).using(self.client).execute()
             )
         words = query.terms
+        corrected = ""
+        suggest = getattr(response, "suggest", None)
+        if response.hits.total.value and suggest is not None:
+            corrected = corrected_text(words, suggest)
         codes = {hit.country for hit in response.hits if getattr(hit, "country", None)}
         facets = self._facets(response, query) if query.facets else {}
         countries = self._labels("country", codes | {f.value for f in facets.get("country", [])})
@@ -198,6 +222,7 @@ class ElasticsearchEngine(Engine):
             per_page=query.per_page,
             hits=hits,
             facets=facets,
+            corrected=corrected,
         )
 
     @staticmethod

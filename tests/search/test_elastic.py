@@ -1,8 +1,11 @@
 """The Elasticsearch engine without a server: mapping and generated request bodies, pinned."""
 
+from elasticsearch.dsl import Search
+from elasticsearch.dsl.response import Response
+
 from search.documents import page_index
 from search.engines import SearchQuery
-from search.engines.elastic import build_search, build_similar
+from search.engines.elastic import build_search, build_similar, corrected_text
 
 
 def test_mapping_has_folded_and_per_language_text_and_keyword_facets():
@@ -152,6 +155,37 @@ def test_fuzzy_fallback_tolerates_typos_and_any_word():
     body = build_search(SearchQuery(text="migrasion laboral"), fuzzy=True).to_dict()
     match = body["query"]["bool"]["must"][0]["multi_match"]
     assert match["fuzziness"] == "AUTO" and match["operator"] == "or"
+
+
+def test_fuzzy_fallback_asks_for_spelling_suggestions_and_reads_them():
+    body = build_search(SearchQuery(text="migracoin laboral"), fuzzy=True).to_dict()
+    assert body["suggest"]["title"] == {
+        "text": "migracoin laboral",
+        "term": {"field": "title", "suggest_mode": "missing"},
+    }
+    assert set(body["suggest"]) == {"title", "summary", "body"}
+    assert "suggest" not in build_search(SearchQuery(text="migracoin")).to_dict()
+    response = Response(
+        Search(),
+        {
+            "hits": {"total": {"value": 1}, "hits": []},
+            "suggest": {
+                "title": [
+                    {"text": "migracoin", "options": [
+                        {"text": "migracion", "score": 0.78, "freq": 3}
+                    ]},
+                    {"text": "laboral", "options": []},
+                ],
+                "body": [
+                    {"text": "migracoin", "options": [
+                        {"text": "migraciones", "score": 0.6, "freq": 9}
+                    ]},
+                ],
+            },
+        },
+    )
+    assert corrected_text(["migracoin", "laboral"], response.suggest) == "migracion laboral"
+    assert corrected_text(["laboral"], response.suggest) == ""
 
 
 def test_newest_sort_and_no_text_sort():

@@ -133,3 +133,23 @@ def test_similar_prefers_shared_words_and_themes(engine, corpus):
 def test_delete_removes_a_page(engine, corpus):
     engine.delete_pages([corpus["registry"].pk])
     assert engine.search(SearchQuery(text="cadastro")).total == 0
+
+
+def test_a_misspelt_word_finds_the_close_spelling_and_says_so(engine, corpus):
+    results = engine.search(SearchQuery(text="migracoin"))
+    assert ids(results) == [corpus["migration"].pk]
+    assert results.corrected == "migracion"
+    assert counts(results, "country") == {"PE": 1}
+    # One word misspelt among right ones; filters still apply to the corrected query.
+    results = engine.search(SearchQuery(text="pensoin mayores", countries=("PE",)))
+    assert ids(results) == [corpus["pension"].pk] and results.corrected == "pension mayores"
+    assert engine.search(SearchQuery(text="pensoin", countries=("BR",))).total == 0
+
+
+def test_words_spelt_right_are_never_corrected(engine, corpus):
+    assert engine.search(SearchQuery(text="migracion")).corrected == ""
+    # Both words exist, just never together: nothing to correct, nothing found.
+    results = engine.search(SearchQuery(text="registro migratoria"))
+    assert results.total == 0 and results.corrected == ""
+    # Too far from any indexed word: no guess.
+    assert engine.search(SearchQuery(text="zzyzx")).total == 0
