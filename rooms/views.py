@@ -1,6 +1,7 @@
 """Room pages. They work without JavaScript (history rendered here, posting through forms);
 rooms/static/rooms/room.js upgrades them to live updates over the WebSocket."""
 
+from django.conf import settings
 from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseRedirect
@@ -73,6 +74,7 @@ def room_detail(request, room_id: int):
         "promote_form": PromoteForm() if access.moderate else None,
         "live": before is None,
         "strings": _client_strings(),
+        "edit_minutes": settings.ROOMS_EDIT_MINUTES,
     }
     status = 400 if form.is_bound and form.errors else 200
     return render(request, "rooms/room_detail.html", context, status=status)
@@ -92,6 +94,17 @@ def _client_strings() -> dict:
         "report": _("Report"),
         "reported": _("Thank you. The moderators will look at this message."),
         "delete": _("Delete"),
+        "delete_label": _("Delete your message"),
+        "delete_confirm": _("Delete this message? This cannot be undone."),
+        "deleted_done": _("Your message was deleted."),
+        "edit": _("Edit"),
+        "edit_label": _("Edit your message"),
+        "edited_done": _("Your message was edited."),
+        "save": _("Save"),
+        "cancel": _("Cancel"),
+        "empty": _("Write something before sending."),
+        "too_late": _("Messages can be edited only within %(minutes)s minutes of posting.")
+        % {"minutes": settings.ROOMS_EDIT_MINUTES},
         "hide": _("Hide"),
         "unread": _("New messages"),
         "nobody": _("Nobody else is here right now."),

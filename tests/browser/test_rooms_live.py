@@ -168,6 +168,44 @@ def test_two_members_talk_live_and_an_outsider_is_refused(browser_as):
     assert list(Message.objects.order_by("id").values_list("author", flat=True)) == [
         alice.pk, bruno.pk,
     ]
+    first, second = Message.objects.order_by("id")
+
+    # Alicia corrects her message with the keyboard; Bruno sees the change live.
+    own = page_a.locator(f"#message-{first.pk}")
+    assert page_a.locator(f"#message-{second.pk} .room-edit").count() == 0  # not hers
+    own.get_by_role("button", name="Edit your message").focus()
+    page_a.keyboard.press("Enter")
+    editor = own.get_by_role("textbox", name="Edit your message")
+    expect(editor).to_be_focused()
+    expect(editor).to_have_value("Hola Bruno, ¿cómo va el registro único?")
+    editor.fill("Hola Bruno, ¿cómo va el <b>registro social</b>?")
+    own.get_by_role("button", name="Save").click()
+    expect(page_b.locator(f"#message-{first.pk} .room-body")).to_have_text(
+        "Hola Bruno, ¿cómo va el <b>registro social</b>?"
+    )
+    expect(page_b.locator(f"#message-{first.pk}")).to_contain_text("(edited)")
+    expect(page_a.locator("#room-status")).to_have_text("Your message was edited.")
+    expect(own.get_by_role("button", name="Edit your message")).to_be_focused()
+    first.refresh_from_db()
+    assert first.body == "Hola Bruno, ¿cómo va el <b>registro social</b>?" and first.edited_at
+    assert page_b.locator(f"#message-{first.pk} b").count() == 0
+
+    # Escape leaves the editor without sending anything.
+    own.get_by_role("button", name="Edit your message").click()
+    own.get_by_role("textbox", name="Edit your message").fill("not sent")
+    page_a.keyboard.press("Escape")
+    expect(own.get_by_role("button", name="Edit your message")).to_be_focused()
+    expect(own.locator(".room-body")).to_have_text(first.body)
+
+    # Bruno withdraws his message; Alicia sees it go.
+    page_b.once("dialog", lambda dialog: dialog.accept())
+    page_b.locator(f"#message-{second.pk}").get_by_role(
+        "button", name="Delete your message"
+    ).click()
+    expect(page_a.locator(f"#message-{second.pk}")).to_contain_text(
+        "The author deleted this message."
+    )
+    expect(page_b.locator("#room-status")).to_have_text("Your message was deleted.")
 
     page_c = browser_as(outsider)
     response = page_c.goto(path)

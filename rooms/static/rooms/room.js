@@ -10,6 +10,7 @@
   var roomId = root.dataset.roomId;
   var userId = Number(root.dataset.userId);
   var moderator = root.dataset.moderator === "true";
+  var editMs = (Number(root.dataset.editMinutes) || 0) * 60000;
   var lastId = Number(root.dataset.lastId) || 0;
   var list = document.getElementById("room-messages");
   var status = document.getElementById("room-status");
@@ -26,6 +27,7 @@
   var lastTyping = 0;
   var typingTimer = null;
   var pingTimer = null;
+  var pendingFocus = null; // id of a message whose Edit button gets the focus once re-rendered
   var FINAL_CLOSE_CODES = [4401, 4403, 4404];
 
   function el(tag, className, text) {
@@ -50,6 +52,108 @@
     return button;
   }
 
+  function announce(text) {
+    // #room-status is a polite live region (role="status"): screen readers read the change.
+    status.textContent = "";
+    window.setTimeout(function () { status.textContent = text; }, 50);
+  }
+
+  function editable(createdAt) {
+    return editMs > 0 && Date.now() - new Date(createdAt).getTime() < editMs;
+  }
+
+  // Edit in place: the body paragraph is swapped for a labelled textarea; Save sends an "edit"
+  // frame, Cancel or Escape puts the text back; the focus returns to the message's Edit button.
+  function openEditor(item) {
+    if (item.querySelector(".room-editor")) return;
+    var id = Number(item.dataset.id);
+    var body = item.querySelector(".room-body");
+    var editor = el("form", "room-editor");
+    var fieldId = "room-edit-" + id;
+    var label = el("label", "", strings.edit_label);
+    label.htmlFor = fieldId;
+    var field = el("textarea");
+    field.id = fieldId;
+    field.rows = 3;
+    field.maxLength = 4000;
+    field.required = true;
+    field.value = body.textContent;
+    var save = el("button", "", strings.save);
+    save.type = "submit";
+    var cancel = el("button", "secondary", strings.cancel);
+    cancel.type = "button";
+    editor.appendChild(label);
+    editor.appendChild(field);
+    var buttons = el("div", "room-editor-buttons");
+    buttons.appendChild(save);
+    buttons.appendChild(cancel);
+    editor.appendChild(buttons);
+    body.hidden = true;
+    body.after(editor);
+    item.querySelector(".room-actions").hidden = true;
+
+    function close() {
+      editor.remove();
+      body.hidden = false;
+      item.querySelector(".room-actions").hidden = false;
+      var again = item.querySelector(".room-edit");
+      if (again) again.focus();
+    }
+    cancel.addEventListener("click", close);
+    editor.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") {
+        event.preventDefault();
+        close();
+      }
+    });
+    editor.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (!field.value.trim()) {
+        announce(strings.empty);
+        field.focus();
+        return;
+      }
+      if (field.value.trim() === body.textContent.trim()) {
+        close();
+        return;
+      }
+      if (!send({ type: "edit", id: id, body: field.value, ref: "edit-" + id })) {
+        announce(strings.reconnecting);
+      }
+    });
+    field.focus();
+    field.setSelectionRange(field.value.length, field.value.length);
+  }
+
+  function ownButtons(item, createdAt) {
+    var actions = item.querySelector(".room-actions");
+    if (!actions || actions.querySelector(".room-edit") || !editable(createdAt)) return;
+    var id = Number(item.dataset.id);
+    var edit = el("button", "link-button room-edit", strings.edit);
+    edit.type = "button";
+    edit.setAttribute("aria-label", strings.edit_label);
+    edit.addEventListener("click", function () {
+      if (!editable(createdAt)) {
+        announce(strings.too_late);
+        return;
+      }
+      openEditor(item);
+    });
+    actions.insertBefore(edit, actions.firstChild);
+    // The page's no-script delete form posts and reloads; live, delete goes through the socket.
+    var oldDelete = actions.querySelector("form[action$='/delete/']");
+    if (oldDelete) oldDelete.remove();
+    if (!actions.querySelector(".room-delete")) {
+      var del = el("button", "link-button room-delete", strings.delete);
+      del.type = "button";
+      del.setAttribute("aria-label", strings.delete_label);
+      del.addEventListener("click", function () {
+        if (window.confirm(strings.delete_confirm)) send({ type: "delete", id: id, ref: "delete-" + id });
+      });
+      edit.after(del);
+    }
+  }
+
   function renderMessage(message) {
     var item = el("li", "room-message");
     item.id = "message-" + message.id;
@@ -71,7 +175,8 @@
     var actions = el("div", "room-actions");
     if (message.state === "visible") {
       if (message.author.id === userId) {
-        actions.appendChild(actionButton(strings.delete, { type: "delete", id: message.id }));
+        item.appendChild(actions);
+        ownButtons(item, message.created_at);
       } else {
         actions.appendChild(actionButton(strings.report, { type: "report", id: message.id }));
       }
@@ -100,7 +205,17 @@
     var existing = document.getElementById("message-" + message.id);
     var node = renderMessage(message);
     if (existing) {
+      var hadFocus = existing.contains(document.activeElement);
       existing.replaceWith(node);
+      if (pendingFocus === message.id || hadFocus) {
+        pendingFocus = null;
+        var target = node.querySelector(".room-edit");
+        if (!target) {
+          node.tabIndex = -1; // a deleted message: keep the reader's place on it
+          target = node;
+        }
+        target.focus();
+      }
     } else {
       var empty = list.querySelector(".room-empty");
       if (empty) empty.remove();
@@ -160,6 +275,16 @@
     },
     ack: function (frame) {
       if (frame.report) showError(strings.reported);
+      var ref = String(frame.ref || "");
+      var isEdit = ref.indexOf("edit-") === 0;
+      if (isEdit || ref.indexOf("delete-") === 0) {
+        announce(isEdit ? strings.edited_done : strings.deleted_done);
+        var item = document.getElementById("message-" + frame.id);
+        // The update frame may come before or after this ack: if it came first, the message is
+        // already re-rendered (and focused); otherwise the re-render will move the focus.
+        var rendered = item && !item.querySelector(isEdit ? ".room-editor" : ".room-body");
+        if (!rendered) pendingFocus = frame.id;
+      }
       if (frame.ref && String(frame.ref).indexOf("post-") === 0 && form) {
         form.querySelector("textarea").value = "";
         status.textContent = strings.live;
@@ -211,6 +336,14 @@
       setTimeout(connect, delay);
     });
   }
+
+  // Messages rendered by the server: give the person's own recent ones the live controls.
+  Array.prototype.forEach.call(list.querySelectorAll(".room-message"), function (item) {
+    var time = item.querySelector("time");
+    if (Number(item.dataset.author) === userId && item.querySelector(".room-body") && time) {
+      ownButtons(item, time.getAttribute("datetime"));
+    }
+  });
 
   if (form) {
     var textarea = form.querySelector("textarea");
