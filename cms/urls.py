@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -27,7 +27,8 @@ urlpatterns += i18n_patterns(
     path("", include("courses.urls")),
     path("", include("exchanges.urls")),
     path("", include("rooms.urls")),
-    # Wagtail's catch-all page serving comes last.
+    # Wagtail's catch-all page serving comes last (routing cached, see cms/pages/shell.py).
+    re_path(r"^((?:[\w\-]+/)*)$", page_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -3,8 +3,12 @@
 from django.core.paginator import Paginator
 from django.http import Http404, QueryDict
 from django.template.response import TemplateResponse
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+
+from cms.pages import shell
 
 from .engines import FACETS, SearchQuery, get_engine
 from .filters import ExperienceFilterSet
@@ -64,6 +68,22 @@ def _chips(params: QueryDict, query: SearchQuery, facets: dict) -> list[dict]:
     return chips
 
 
+def _facet_options_html(name: str, options) -> str:
+    """The checkboxes of one facet. Built here rather than in the template: a library page
+    lists a hundred options or more, and this is several times faster than a template loop."""
+    return format_html_join(
+        "",
+        '<div class="facet-option"><input type="checkbox" name="{0}" value="{1}" '
+        'id="f-{0}-{1}"{2}><label for="f-{0}-{1}">{3} <span class="count">({4})</span>'
+        "</label></div>",
+        (
+            (name, option.value, mark_safe(" checked") if option.selected else "",  # noqa: S308
+             option.label, option.count)
+            for option in options
+        ),
+    )
+
+
 def experience_search(request, library):
     """``/<lang>/experiences/?q=…``: works without JavaScript; bad parameters answer 400."""
     filterset = ExperienceFilterSet(request.GET or None)
@@ -71,7 +91,11 @@ def experience_search(request, library):
     query = filterset.search_query() if request.GET else SearchQuery()
     results = get_engine().search(query)
     facets = [
-        {"name": name, "label": FACET_LABELS[name], "values": results.facets.get(name, [])}
+        {
+            "name": name,
+            "label": FACET_LABELS[name],
+            "options_html": _facet_options_html(name, results.facets.get(name, [])),
+        }
         for name in FACETS
         if name != "year"
     ]
@@ -140,16 +164,22 @@ def site_search(request):
 
 
 def library(request):
-    """``/<lang>/experiences/``: the library of the request's language, found in one query."""
+    """``/<lang>/experiences/``: the library of the request's language (its id cached with the
+    page tree, so finding it costs one query by primary key)."""
     from .models import ExperienceIndexPage
 
-    page = (
-        ExperienceIndexPage.objects.live()
-        .public()
-        .filter(locale__language_code=get_language())
-        .select_related("locale")
-        .first()
-    )
+    language = get_language()
+
+    def find():
+        found = (
+            ExperienceIndexPage.objects.live().public()
+            .filter(locale__language_code=language).values_list("pk", flat=True).first()
+        )
+        return found or ""
+
+    pk = shell.cached(request, "experience-library", language, compute=find)
+    pages = ExperienceIndexPage.objects.select_related("locale")
+    page = pages.filter(pk=pk).first() if pk else None
     if page is None:
         raise Http404
     request.is_preview = False

@@ -72,7 +72,10 @@ def cached(request, *parts, compute):
 
 
 def _link(page, request) -> dict:
-    return {"pk": page.pk, "title": page.title, "url": page.get_url(request)}
+    return {
+        "pk": page.pk, "path": page.path, "depth": page.depth,
+        "title": page.title, "url": page.get_url(request),
+    }
 
 
 def language_home(request, page=None) -> dict | None:
@@ -104,8 +107,11 @@ def main_menu(request, home: dict | None) -> list[dict]:
         return []
 
     def compute():
-        children = Page.objects.get(pk=home["pk"]).get_children()
-        return [_link(child, request) for child in children.live().public().in_menu()]
+        children = Page.objects.filter(path__startswith=home["path"], depth=home["depth"] + 1)
+        return [
+            _link(child, request)
+            for child in children.live().public().in_menu().order_by("path")
+        ]
 
     return cached(request, "menu", home["pk"], compute=compute)
 
@@ -129,3 +135,40 @@ def translation_urls(request, page: Page) -> dict[str, str]:
         return {other.locale.language_code: other.get_url(request) for other in translations}
 
     return cached(request, "translations", page.pk, compute=compute)
+
+
+def prime_wagtail_routing(request, path: str) -> None:
+    """Fill Wagtail's per-request site and route caches from the shared cache.
+
+    Wagtail finds the site (one query) and walks the tree from the language root to the
+    page (two to six queries) on every request. Both answers depend only on the tree, so
+    the site object and the route (page type, id, arguments) are kept under the tree
+    version; a cached route costs one query to load the page itself.
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    raw_host = request._get_raw_host()
+    site = cached(request, "site", raw_host, request.get_port(),
+                  compute=lambda: Site._find_for_request(request) or "")
+    request._wagtail_site = site or None
+    if not site:
+        return
+    key_parts = ("route", site.pk, translation.get_language(), path)
+    route = cached(request, *key_parts, compute=lambda: _route(request, path) or "")
+    if not route or hasattr(request, "_wagtail_route_for_request"):
+        return
+    content_type_id, pk, args, kwargs = route
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    try:
+        page = model.objects.get(pk=pk)
+    except model.DoesNotExist:  # deleted since: let Wagtail route as usual
+        return
+    request._wagtail_route_for_request = (page, args, kwargs)
+
+
+def _route(request, path):
+    result = Page.route_for_request(request, path)
+    if result is None:
+        return None
+    page, args, kwargs = result
+    return (page.content_type_id, page.pk, tuple(args), dict(kwargs))

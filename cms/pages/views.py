@@ -7,8 +7,12 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from wagtail.views import serve as wagtail_serve
+
 from asgiref.sync import sync_to_async
 from channels.layers import get_channel_layer
+
+from . import shell
 
 logger = logging.getLogger(__name__)
 
@@ -57,3 +61,9 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # A bare template: the error may come from the database or a context processor.
     return render(request, "500.html", status=500, context={})
+
+
+def serve(request, path):
+    """Wagtail's page serving, with the site and route looked up in the shared cache."""
+    shell.prime_wagtail_routing(request, path)
+    return wagtail_serve(request, path)
