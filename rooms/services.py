@@ -5,6 +5,7 @@ group told about it (``_broadcast``). The channel layer is a notifier, never a s
 that missed a notification asks ``room_history(after=…)`` and the database fills the gap.
 """
 
+import asyncio
 import json
 import re
 from datetime import timedelta
@@ -66,16 +67,28 @@ def access_changed(*, user_ids=(), room_ids=()) -> None:
     if not groups:
         return
 
-    def send():
+    async def send_all():
         layer = get_channel_layer()
+        for group in groups:
+            await layer.group_send(group, RECHECK_EVENT)
 
-        async def send_all():
-            for group in groups:
-                await layer.group_send(group, RECHECK_EVENT)
+    transaction.on_commit(lambda: _run_soon(send_all), robust=True)
 
-        async_to_sync(send_all)()
 
-    transaction.on_commit(send, robust=True)
+def _run_soon(coroutine_function) -> None:
+    """Run a channel-layer coroutine from sync code: waited for in a worker thread; scheduled
+    on the loop when this thread runs one (a save made from async code, a browser test)."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        async_to_sync(coroutine_function)()
+    else:
+        task = loop.create_task(coroutine_function())
+        _pending.add(task)
+        task.add_done_callback(_pending.discard)
+
+
+_pending: set = set()  # keeps scheduled sends alive until they finish
 
 
 def display_name(user) -> str:
@@ -119,11 +132,11 @@ def _broadcast(room_id: int, frame: dict, *, moderators_only: bool = False) -> N
     # Encoded once here rather than once per connection in the consumers.
     event = {"type": "room.event", "text": json.dumps(frame), "moderators_only": moderators_only}
 
-    def send():
-        async_to_sync(get_channel_layer().group_send)(group_name(room_id), event)
+    async def send():
+        await get_channel_layer().group_send(group_name(room_id), event)
 
     # robust: a broken channel layer must not undo or hide a message already saved.
-    transaction.on_commit(send, robust=True)
+    transaction.on_commit(lambda: _run_soon(send), robust=True)
 
 
 def _require(access: Access, what: str) -> None:

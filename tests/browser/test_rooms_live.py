@@ -1,5 +1,5 @@
-"""Two browsers in one room see each other's messages live; a third, outside the network, is
-refused both the page and the WebSocket.
+"""Two browsers in one room see each other's messages live, including an edit and a deletion; a
+third, outside the network, is refused both the page and the WebSocket.
 
 pytest-django's live server does not speak WebSocket, so this test starts daphne (the ASGI server
 of `make run`) in a subprocess on a free port, pointed at the test database. That database is a
@@ -153,14 +153,17 @@ def test_two_members_talk_live_and_an_outsider_is_refused(browser_as):
         page.goto(path)
         expect(page.locator("#room-status")).to_contain_text("Live")
 
-    page_a.get_by_label("Your message").fill("Hola Bruno, ¿cómo va el registro único?")
+    # The composer (the edit controls' names also contain "your message").
+    composer_a = page_a.locator("#room-form").get_by_label("Your message")
+    composer_b = page_b.locator("#room-form").get_by_label("Your message")
+    composer_a.fill("Hola Bruno, ¿cómo va el registro único?")
     page_a.get_by_role("button", name="Send").click()
     expect(page_b.locator("#room-messages")).to_contain_text("¿cómo va el registro único?")
     expect(page_a.locator("#room-messages")).to_contain_text("¿cómo va el registro único?")
-    expect(page_a.get_by_label("Your message")).to_have_value("")  # acknowledged by the server
+    expect(composer_a).to_have_value("")  # acknowledged by the server
 
     # User text is shown as text, never parsed as HTML.
-    page_b.get_by_label("Your message").fill('<img src=x id="injected"> Tudo bem!')
+    composer_b.fill('<img src=x id="injected"> Tudo bem!')
     page_b.get_by_role("button", name="Send").click()
     expect(page_a.locator("#room-messages")).to_contain_text('<img src=x id="injected"> Tudo')
     assert page_a.locator("#injected").count() == 0
