@@ -1,4 +1,4 @@
-"""Demo exchanges: fifteen requests between real agencies, one or more in every state, each
+"""Demo exchanges: sixteen requests between real agencies, one or more in every state, each
 brought there through ``workflow.transition`` so that its audit trail is real.
 
 Idempotent: a request whose title already exists for its agency is left alone.
@@ -219,6 +219,18 @@ EXCHANGES = (
         "After floods, help reaches families weeks late.",
         "How transfers are scaled up quickly using the existing registry.",
     ),
+    (
+        "Paying transfers through mobile wallets in remote areas",
+        ("CO", "DPS"),
+        ("MX", "BIENESTAR"),  # offers on the open call; the request is then withdrawn
+        State.WITHDRAWN,
+        ["cash-transfers", "social-information-systems"],
+        ["rural-workers"],
+        ["virtual"],
+        False,
+        "Families in remote municipalities travel for hours to collect their transfer.",
+        "How mobile wallets and agent networks pay transfers where there is no bank.",
+    ),
 )
 ORDER = [s.value for s in State]
 
@@ -299,7 +311,8 @@ def _create(spec, agencies, people, secretariat, today) -> ExchangeRequest | Non
             start_date=start,
             end_date=start + datetime.timedelta(days=9),
         )
-    goal = ORDER.index(target)
+    # A withdrawn request goes as far as an open call with an offer, then is withdrawn.
+    goal = ORDER.index(State.APPROVED if target == State.WITHDRAWN else target)
 
     def go(action, by, **extra):
         nonlocal req
@@ -342,6 +355,19 @@ def _create(spec, agencies, people, secretariat, today) -> ExchangeRequest | Non
                 agency=agencies[("CO", "DPS")],
                 message="Colombia consulted indigenous peoples when redesigning its "
                 "transfer programme and can share the protocol.",
+            )
+        if target == State.WITHDRAWN:
+            offer_create(
+                req=req,
+                by=people[FOCAL[provider_key]],
+                agency=agencies[provider_key],
+                message="Mexico pays transfers through a network of local agents.",
+            )
+            go(
+                "withdraw",
+                requester,
+                comment="Our ministry is merging two programmes; we will file a new request "
+                "once the new payment rules are set.",
             )
         return req
     provider = agencies[provider_key]

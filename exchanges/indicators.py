@@ -12,16 +12,29 @@ from . import permissions
 from .models import Activity, Evaluation, ExchangeRequest, Modality, State
 
 
+def submitted_requests():
+    """Every request that reached the secretariat: drafts, and drafts withdrawn before they
+    were ever submitted, are the agency's own business."""
+    return ExchangeRequest.objects.exclude(state=State.DRAFT).exclude(
+        state=State.WITHDRAWN, submitted_at__isnull=True
+    )
+
+
 def indicators(queryset=None) -> dict:
-    """Counts by requesting and providing country, theme, modality and state; satisfaction."""
-    qs = ExchangeRequest.objects.exclude(state=State.DRAFT) if queryset is None else queryset
+    """Counts by requesting and providing country, theme, modality and state; satisfaction.
+
+    Withdrawn requests count in the total and in the breakdown by state only: they never took
+    place, so they are left out of the countries, themes, modalities and satisfaction.
+    """
+    every = submitted_requests() if queryset is None else queryset
+    qs = every.exclude(state=State.WITHDRAWN)
     states = dict(State.choices)
     modalities = dict(Modality.choices)
     return {
-        "total": qs.count(),
+        "total": every.count(),
         "by_state": [
             (states[row["state"]], row["n"])
-            for row in qs.values("state").annotate(n=Count("pk")).order_by("-n", "state")
+            for row in every.values("state").annotate(n=Count("pk")).order_by("-n", "state")
         ],
         "by_requesting_country": list(
             qs.values_list("requesting_agency__country__name_en")
@@ -54,7 +67,7 @@ def indicators(queryset=None) -> dict:
 
 
 def csv_rows(queryset=None):
-    qs = ExchangeRequest.objects.exclude(state=State.DRAFT) if queryset is None else queryset
+    qs = submitted_requests() if queryset is None else queryset
     qs = (
         qs.select_related("requesting_agency__country", "provider_agency__country")
         .prefetch_related("themes", Prefetch("activities", queryset=Activity.objects.all()))

@@ -38,8 +38,8 @@ def suggest_providers(req: ExchangeRequest, *, limit: int = 5) -> list[Suggestio
 
     matches = similar_experiences(
         request_text(req),
-        theme_slugs=[t.slug for t in req.themes.all()],
-        population_slugs=[g.slug for g in req.population_groups.all()],
+        theme_slugs=[t.slug for t in req.themes.all()],  # prefetched by the request page
+        population_slugs=[g.slug for g in req.population_groups.all()],  # idem
         limit=40,
     )
     by_agency: dict[int, list] = {}
@@ -48,14 +48,20 @@ def suggest_providers(req: ExchangeRequest, *, limit: int = 5) -> list[Suggestio
             by_agency.setdefault(match.agency_id, []).append(match)
     if not by_agency:
         return []
-    agencies = (
-        Agency.objects.filter(pk__in=by_agency)
-        .exclude(country_id=req.requesting_agency.country_id)
+    # The candidates and the requester in one query, their networks in a second.
+    found_agencies = (
+        Agency.objects.filter(pk__in=[*by_agency, req.requesting_agency_id])
         .select_related("country")
         .prefetch_related("networks")
         .in_bulk()
     )
-    own_networks = set(req.requesting_agency.networks.values_list("pk", flat=True))
+    requester = found_agencies.pop(req.requesting_agency_id, None)
+    own_networks = {n.pk for n in requester.networks.all()} if requester else set()
+    agencies = {
+        pk: agency
+        for pk, agency in found_agencies.items()
+        if agency.country_id != req.requesting_agency.country_id
+    }
     top = max(m.score for m in matches) or 1.0
     suggestions = []
     for agency_id, found in by_agency.items():

@@ -13,6 +13,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class State(models.TextChoices):
@@ -28,6 +29,8 @@ class State(models.TextChoices):
     COMPLETED = "completed", _("Completed")
     REPORTS_SUBMITTED = "reports_submitted", _("Reports submitted")
     CLOSED = "closed", _("Closed")
+    # With a context: "Withdrawn" of a request is feminine in Spanish and Portuguese.
+    WITHDRAWN = "withdrawn", pgettext_lazy("state of an exchange request", "Withdrawn")
 
 
 #: States from approval on, in the order an exchange goes through them.
@@ -41,6 +44,16 @@ APPROVED_AND_LATER = (
     State.CLOSED,
 )
 FINISHED = (State.COMPLETED, State.REPORTS_SUBMITTED, State.CLOSED)
+#: States from which the requesting agency may still withdraw its request: up to the match, as
+#: long as no date has been confirmed (from "scheduled" on, travel and budgets are committed).
+WITHDRAWABLE = (
+    State.DRAFT,
+    State.SUBMITTED,
+    State.UNDER_REVIEW,
+    State.CHANGES_REQUESTED,
+    State.APPROVED,
+    State.PROVIDER_MATCHED,
+)
 
 
 class Modality(models.TextChoices):

@@ -19,13 +19,19 @@ from django_tasks import task
 from cms.accounts import roles
 from cms.accounts.models import AgencyClaim
 
-from .models import ExchangeRequest, Notification, State, Transition
+from .models import ExchangeRequest, Notification, Offer, State, Transition
 
 
-def recipients(req: ExchangeRequest, *, secretariat: bool = True):
-    """Active focal points of both parties and, unless told otherwise, the secretariat."""
+def recipients(req: ExchangeRequest, *, secretariat: bool = True, offerers: bool = False):
+    """Active focal points of both parties and, unless told otherwise, the secretariat; with
+    ``offerers``, also the focal points of every agency that offered to provide."""
+    agencies = Q(agency_claims__agency_id__in=req.party_agency_ids)
+    if offerers:
+        agencies |= Q(
+            agency_claims__agency_id__in=Offer.objects.filter(request=req).values("agency")
+        )
     rule = Q(
-        agency_claims__agency_id__in=req.party_agency_ids,
+        agencies,
         agency_claims__status=AgencyClaim.Status.APPROVED,
         groups__name=roles.FOCAL_POINT,
     )
@@ -50,9 +56,21 @@ def notify(req: ExchangeRequest, people, message: str, params: dict) -> list[Not
 
 def notify_transition(req: ExchangeRequest, record: Transition) -> list[Notification]:
     # Drafts concern nobody else yet; the person who acted needs no notice.
-    people = recipients(req, secretariat=record.to_state != State.DRAFT)
+    withdrawn = record.to_state == State.WITHDRAWN
+    people = recipients(
+        req,
+        secretariat=record.from_state != State.DRAFT or record.to_state != State.WITHDRAWN,
+        offerers=withdrawn,
+    )
     if record.by_id:
         people = people.exclude(pk=record.by_id)
+    if withdrawn:
+        return notify(
+            req,
+            people,
+            gettext_noop("%(agency)s withdrew “%(title)s”. Reason: %(reason)s"),
+            {"agency": req.requesting_agency.name, "title": req.title, "reason": record.comment},
+        )
     return notify(
         req,
         people,

@@ -8,18 +8,31 @@ callers decide how to refuse.
 - Submitted to rejected: the requester and the secretariat.
 - Approved and later: also the matched provider's focal points; while an approved request is open
   to offers, every focal point.
+- Withdrawn: read-only; the requester, the secretariat if it was ever submitted, the matched
+  provider if there was one, and the agencies that had offered to provide.
 - Public: only the summary of finished exchanges that agreed to publication.
 """
 
 import datetime
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from cms.permissions import is_focal_point, is_secretariat, may_act_for, represented_agency_ids
 
-from .models import APPROVED_AND_LATER, FINISHED, Attachment, Evaluation, ExchangeRequest, State
+from .models import (
+    APPROVED_AND_LATER,
+    FINISHED,
+    Attachment,
+    Evaluation,
+    ExchangeRequest,
+    Offer,
+    State,
+)
+
+#: States in which the matched provider (if any) is a party and may open the request.
+PROVIDER_STATES = (*APPROVED_AND_LATER, State.WITHDRAWN)
 
 
 def _active(user) -> bool:
@@ -34,8 +47,25 @@ def is_provider(user, req: ExchangeRequest) -> bool:
     return (
         _active(user)
         and bool(req.provider_agency_id)
-        and req.state in APPROVED_AND_LATER
+        and req.state in PROVIDER_STATES
         and may_act_for(user, req.provider_agency_id)
+    )
+
+
+def secretariat_sees(user, req: ExchangeRequest) -> bool:
+    """The secretariat sees every request once submitted (a withdrawn draft never was)."""
+    if req.state == State.DRAFT or (req.state == State.WITHDRAWN and req.submitted_at is None):
+        return False
+    return is_secretariat(user)
+
+
+def offered_on_withdrawn(user, req: ExchangeRequest) -> bool:
+    """An agency that offered to provide may still read the request it was withdrawn from."""
+    agency_ids = represented_agency_ids(user) if is_focal_point(user) else frozenset()
+    return (
+        req.state == State.WITHDRAWN
+        and bool(agency_ids)
+        and req.offers.filter(agency_id__in=agency_ids).exists()
     )
 
 
@@ -55,11 +85,11 @@ def may_view(user, req: ExchangeRequest) -> bool:
         return True
     if req.state == State.DRAFT:
         return False
-    if is_secretariat(user):
+    if secretariat_sees(user, req):
         return True
     if is_provider(user, req):
         return True
-    return is_open_call(req) and is_focal_point(user)
+    return (is_open_call(req) and is_focal_point(user)) or offered_on_withdrawn(user, req)
 
 
 def may_view_public(req: ExchangeRequest) -> bool:
@@ -89,7 +119,7 @@ def may_review(user, req: ExchangeRequest) -> bool:
 
 
 def see_reviews(user, req: ExchangeRequest) -> bool:
-    return is_secretariat(user) and req.state != State.DRAFT
+    return secretariat_sees(user, req)
 
 
 def offer_agency_ids(user, req: ExchangeRequest) -> set[int]:
@@ -152,6 +182,15 @@ def may_evaluate(user, req: ExchangeRequest, kind: str) -> bool:
     return False
 
 
+def may_see_suggestions(user, req: ExchangeRequest) -> bool:
+    """Provider suggestions: the secretariat, from submission until a provider is matched."""
+    return is_secretariat(user) and req.state in (
+        State.SUBMITTED,
+        State.UNDER_REVIEW,
+        State.APPROVED,
+    )
+
+
 def may_create_experience(user, req: ExchangeRequest) -> bool:
     return is_secretariat(user) and req.state == State.CLOSED and req.experience_page_id is None
 
@@ -169,11 +208,21 @@ def visible_requests(user) -> QuerySet[ExchangeRequest]:
     agency_ids = represented_agency_ids(user) if is_focal_point(user) else frozenset()
     rule = Q(requesting_agency_id__in=agency_ids)
     if is_secretariat(user):
-        rule |= ~Q(state=State.DRAFT)
+        rule |= ~Q(state=State.DRAFT) & ~Q(state=State.WITHDRAWN, submitted_at__isnull=True)
     if agency_ids:
-        rule |= Q(provider_agency_id__in=agency_ids, state__in=APPROVED_AND_LATER)
+        rule |= Q(provider_agency_id__in=agency_ids, state__in=PROVIDER_STATES)
         rule |= Q(state=State.APPROVED, open_to_offers=True)
+        rule |= Q(state=State.WITHDRAWN) & Exists(
+            Offer.objects.filter(request=OuterRef("pk"), agency_id__in=agency_ids)
+        )
     return qs.filter(rule)
+
+
+def open_calls(user) -> QuerySet[ExchangeRequest]:
+    """Approved requests open to offers, which every focal point and the secretariat may see."""
+    if not (_active(user) and (is_focal_point(user) or is_secretariat(user))):
+        return ExchangeRequest.objects.none()
+    return ExchangeRequest.objects.filter(state=State.APPROVED, open_to_offers=True)
 
 
 class ExchangeRoomPolicy:
@@ -183,10 +232,15 @@ class ExchangeRoomPolicy:
     kind = "exchange"
 
     def may_read(self, user, parent: ExchangeRequest) -> bool:
-        return self.may_post(user, parent) or self.may_moderate(user, parent)
+        # A withdrawn exchange's room stays readable by its parties, but nobody posts any more.
+        return (
+            self.may_post(user, parent)
+            or self.may_moderate(user, parent)
+            or (parent.state == State.WITHDRAWN and is_party(user, parent))
+        )
 
     def may_post(self, user, parent: ExchangeRequest) -> bool:
         return parent.state in APPROVED_AND_LATER and is_party(user, parent)
 
     def may_moderate(self, user, parent: ExchangeRequest) -> bool:
-        return parent.state != State.DRAFT and is_secretariat(user)
+        return secretariat_sees(user, parent)

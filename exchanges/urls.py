@@ -10,12 +10,14 @@ urlpatterns = [
     path("exchanges/", views.public_list, name="public_list"),
     path("exchanges/mine/", views.mine, name="mine"),
     path("exchanges/new/", views.create, name="create"),
+    path("exchanges/open/", views.open_calls, name="open_calls"),
     path("exchanges/notifications/", views.notifications, name="notifications"),
     path("exchanges/notifications/read/", views.notifications_read, name="notifications_read"),
     path("exchanges/<int:pk>/", views.detail, name="detail"),
     path("exchanges/<int:pk>/edit/", views.edit, name="edit"),
     path("exchanges/<int:pk>/transition/", views.fire, name="fire"),
     path("exchanges/<int:pk>/review/", views.review, name="review"),
+    path("exchanges/<int:pk>/suggestions/", views.suggestions, name="suggestions"),
     path("exchanges/<int:pk>/offer/", views.offer, name="offer"),
     path(
         "exchanges/<int:pk>/offers/<int:offer_pk>/accept/", views.offer_accept, name="offer_accept"

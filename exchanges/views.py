@@ -66,18 +66,39 @@ def mine(request):
         {
             "exchanges": qs[:200],
             "may_create": permissions.may_create(request.user),
+            "may_see_open_calls": permissions.is_focal_point(request.user)
+            or permissions.is_secretariat(request.user),
         },
     )
 
 
-def _load(request, pk) -> ExchangeRequest:
+@login_required
+def open_calls(request):
+    """Approved requests open to offers: every focal point may read them and offer to provide."""
+    if not (permissions.is_focal_point(request.user) or permissions.is_secretariat(request.user)):
+        raise PermissionDenied
+    qs = (
+        permissions.open_calls(request.user)
+        .select_related("requesting_agency__country")
+        .prefetch_related("themes", "activities")
+        .order_by("-updated_at", "-pk")
+    )
+    page = Paginator(qs, PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "exchanges/open_calls.html",
+        {"page_obj": page, "exchanges": page.object_list},
+    )
+
+
+def _load(request, pk, *, prefetch=()) -> ExchangeRequest:
     req = get_object_or_404(
         ExchangeRequest.objects.select_related(
             "requesting_agency__country",
             "provider_agency__country",
             "preferred_agency",
             "preferred_country",
-        ),
+        ).prefetch_related(*prefetch),
         pk=pk,
     )
     if not permissions.may_view(request.user, req):
@@ -144,45 +165,44 @@ def edit(request, pk):
 
 @login_required
 def detail(request, pk):
-    req = _load(request, pk)
+    """The request page. Its own queries do not grow with its lists: one per list shown (audit
+    trail, activities, attachments, offers, reports, reviews), and lists that cannot exist yet
+    in the request's state are not asked for."""
+    req = _load(request, pk, prefetch=["themes"])
     user = request.user
+    # Reports exist only once the exchange is completed; those who may not read them are not
+    # parties, so they may not report either.
     reports = (
-        list(req.reports.select_related("agency", "by"))
+        list(req.reports.select_related("agency"))
         if permissions.may_read_reports(user, req)
         else []
     )
-    reported = (
-        {r.agency_id for r in reports}
-        if reports
-        else set(req.reports.values_list("agency_id", flat=True))
-    )
+    reported = {r.agency_id for r in reports}
     offers = []
-    if permissions.may_see_offers(user, req):
-        offers = list(req.offers.select_related("agency__country"))
-    else:
-        own = permissions.represented_agency_ids(user)
-        offers = list(req.offers.filter(agency_id__in=own).select_related("agency__country"))
+    if req.state in permissions.PROVIDER_STATES:  # offers are made from approval on
+        if permissions.may_see_offers(user, req):
+            offers = list(req.offers.select_related("agency__country"))
+        elif own := permissions.represented_agency_ids(user):
+            offers = list(req.offers.filter(agency_id__in=own).select_related("agency__country"))
     offer_agencies = permissions.offer_agency_ids(user, req) - {o.agency_id for o in offers}
     evaluations = [kind for kind in Evaluation.Kind if permissions.may_evaluate(user, req, kind)]
-    suggestions = []
-    if permissions.is_secretariat(user) and req.state in (
-        State.SUBMITTED,
-        State.UNDER_REVIEW,
-        State.APPROVED,
-    ):
-        from .matching import suggest_providers
-
-        suggestions = suggest_providers(req, limit=5)
+    transitions = list(Transition.objects.filter(request=req).select_related("by"))
+    withdrawal = (
+        next((t for t in reversed(transitions) if t.to_state == State.WITHDRAWN), None)
+        if req.state == State.WITHDRAWN
+        else None
+    )
+    may_review = permissions.may_review(user, req)
     context = {
         "exchange": req,
         "activities": req.activities.all(),
         "attachments": req.attachments.all(),
-        "transitions": Transition.objects.filter(request=req).select_related("by"),
+        "transitions": transitions,
+        "withdrawal": withdrawal,
         "actions": workflow.available_actions(req, user),
-        "transition_form": TransitionForm(initial={"version": req.version}),
         "may_edit": permissions.may_edit(user, req),
-        "may_review": permissions.may_review(user, req),
-        "review_form": ReviewForm() if permissions.may_review(user, req) else None,
+        "may_review": may_review,
+        "review_form": ReviewForm() if may_review else None,
         "reviews": req.reviews.select_related("reviewer")
         if permissions.see_reviews(user, req)
         else [],
@@ -194,9 +214,25 @@ def detail(request, pk):
         "evaluation_kinds": evaluations,
         "follow_up_opens": permissions.follow_up_opens(req),
         "may_create_experience": permissions.may_create_experience(user, req),
-        "suggestions": suggestions,
+        "may_see_suggestions": permissions.may_see_suggestions(user, req),
     }
     return render(request, "exchanges/detail.html", context)
+
+
+@login_required
+def suggestions(request, pk):
+    """Provider agencies for a request, ranked by their published experiences (its own page, so
+    that the search engine's work is not added to every opening of the request)."""
+    from .matching import suggest_providers
+
+    req = _load(request, pk, prefetch=["themes", "population_groups"])
+    if not permissions.may_see_suggestions(request.user, req):
+        raise PermissionDenied
+    return render(
+        request,
+        "exchanges/suggestions.html",
+        {"exchange": req, "suggestions": suggest_providers(req, limit=5)},
+    )
 
 
 @login_required
@@ -356,7 +392,7 @@ def experience(request, pk):
 
 @login_required
 def notifications(request):
-    items = Notification.objects.filter(user=request.user).select_related("request")[:100]
+    items = Notification.objects.filter(user=request.user)[:100]
     return render(request, "exchanges/notifications.html", {"notifications": items})
 
 

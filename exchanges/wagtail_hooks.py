@@ -121,6 +121,9 @@ class RequestInspectView(InspectView):
             transitions=Transition.objects.filter(request=req).select_related("by"),
             action_url=reverse("exchanges_admin:act", args=[req.pk]),
             review_url=reverse("exchanges_admin:review", args=[req.pk]),
+            suggestions_url=reverse("exchanges:suggestions", args=[req.pk])
+            if permissions.may_see_suggestions(user, req)
+            else None,
         )
         return context
 

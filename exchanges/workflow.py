@@ -3,6 +3,16 @@
     draft → submitted → under review → changes requested (→ submitted) | rejected | approved
     → provider matched → scheduled → in progress → completed → reports submitted → closed
 
+    withdrawn ← any of draft, submitted, under review, changes requested, approved,
+                provider matched (the requesting agency, with a reason)
+
+Withdrawal: the requesting agency's focal point may withdraw its own request, giving a reason,
+from any state before "scheduled" (``WITHDRAWABLE``). From "scheduled" on, dates, travel and
+budgets are committed by both sides, so stopping an exchange is a matter for the secretariat, not
+a button; a rejected request is already finished. A withdrawn request is read-only and final: it
+leaves the open calls (its pending offers are declined) and the matching, and the parties, the
+offering agencies and (once it was submitted) the secretariat are told, with the reason.
+
 Every change of state goes through :func:`transition`: one transaction that locks the request row,
 checks the state, the person and (when given) the version the person's form was built from, then
 writes the new state and one audit row. Nothing else in the code base assigns ``state``.
@@ -19,7 +29,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.permissions import is_secretariat, may_act_for
 
-from .models import ExchangeRequest, Offer, State, Transition
+from .models import APPROVED_AND_LATER, WITHDRAWABLE, ExchangeRequest, Offer, State, Transition
 
 
 class TransitionRefused(Exception):
@@ -63,6 +73,8 @@ class Action:
     may: Callable  # (user, request) -> bool
     #: Only fired by a service (picking an offer, the last report), never by a plain button.
     internal: bool = False
+    #: The comment is the required reason (withdrawal).
+    reason_required: bool = False
 
 
 ACTIONS: dict[str, Action] = {
@@ -129,6 +141,14 @@ ACTIONS: dict[str, Action] = {
             internal=True,
         ),
         Action("close", _("Close"), (State.REPORTS_SUBMITTED,), State.CLOSED, _secretariat),
+        Action(
+            "withdraw",
+            _("Withdraw"),
+            WITHDRAWABLE,
+            State.WITHDRAWN,
+            _requester,
+            reason_required=True,
+        ),
     )
 }
 
@@ -149,6 +169,15 @@ def available_actions(req: ExchangeRequest, user) -> list[Action]:
 
 
 def _check(action: Action, req: ExchangeRequest, user) -> None:
+    if action.name == "withdraw" and req.state in APPROVED_AND_LATER:
+        if req.state not in action.sources:
+            raise TransitionRefused(
+                _(
+                    "The schedule of this exchange is confirmed (it is “%(state)s”): it can "
+                    "no longer be withdrawn. Write to the secretariat to stop it."
+                )
+                % {"state": req.get_state_display()}
+            )
     if req.state not in action.sources:
         raise TransitionRefused(
             _("“%(action)s” is not possible while the request is “%(state)s”.")
@@ -160,8 +189,13 @@ def _check(action: Action, req: ExchangeRequest, user) -> None:
         )
 
 
-def _guard(action: Action, req: ExchangeRequest, provider) -> None:
+def _guard(action: Action, req: ExchangeRequest, provider, comment: str) -> None:
     """Conditions on the request's content, beyond state and person."""
+    if action.reason_required and not comment.strip():
+        raise TransitionRefused(
+            _("A reason is required for “%(action)s”: write it in the comment.")
+            % {"action": action.label}
+        )
     if action.name == "submit" and not req.activities.exists():
         raise TransitionRefused(_("Add at least one activity before submitting."))
     if action.name == "approve" and not req.reviews.exists():
@@ -212,7 +246,7 @@ def transition(
                 )
             )
         _check(action, locked, by)
-        _guard(action, locked, provider)
+        _guard(action, locked, provider, comment)
         from_state = locked.state
         locked.state = action.target
         locked.version += 1
@@ -226,6 +260,11 @@ def transition(
             locked.open_to_offers = False
         elif action.name == "complete":
             locked.completed_at = now
+        elif action.name == "withdraw":
+            locked.open_to_offers = False
+            Offer.objects.filter(request=locked, status=Offer.Status.PENDING).update(
+                status=Offer.Status.DECLINED
+            )
         locked.save()
         record = Transition.objects.create(
             request=locked,

@@ -65,3 +65,18 @@ def test_invalid_payload_is_422(client):
         content_type="application/json",
     )
     assert response.status_code == 422
+
+
+def test_withdraw_through_the_api_needs_a_reason(client):
+    req = request_in(State.UNDER_REVIEW)
+    client.force_login(focal_point_for(req.requesting_agency))
+    url = f"/api/exchanges/{req.pk}/transitions"
+    body = {"action": "withdraw", "version": req.version}
+    response = client.post(url, json.dumps(body), content_type="application/json")
+    assert response.status_code == 409
+    assert "reason is required" in response.json()["detail"]
+    body["comment"] = "We found funding elsewhere."
+    response = client.post(url, json.dumps(body), content_type="application/json")
+    assert response.status_code == 200
+    assert response.json()["state"] == State.WITHDRAWN
+    assert client.get(url).json()[-1]["comment"] == "We found funding elsewhere."

@@ -15,7 +15,7 @@ def test_demo_covers_every_state_through_the_workflow_and_is_idempotent():
     directory_demo.seed(out)
     accounts_demo.seed(out)
     demo.seed(out)
-    assert ExchangeRequest.objects.count() == len(demo.EXCHANGES) == 15
+    assert ExchangeRequest.objects.count() == len(demo.EXCHANGES) == 16
     assert set(ExchangeRequest.objects.values_list("state", flat=True)) == set(State.values)
     # Every request beyond draft has an audit trail that ends in its state.
     for req in ExchangeRequest.objects.exclude(state=State.DRAFT):
@@ -35,3 +35,18 @@ def test_demo_cash_transfer_request_of_midis_is_submitted():
     req = ExchangeRequest.objects.get(title__startswith="Targeting cash transfers")
     assert req.requesting_agency.acronym == "MIDIS"
     assert req.state == State.SUBMITTED
+
+
+def test_demo_has_a_call_withdrawn_with_its_reason_and_declined_offer():
+    from exchanges.models import Offer
+
+    out = io.StringIO()
+    directory_demo.seed(out)
+    accounts_demo.seed(out)
+    demo.seed(out)
+    req = ExchangeRequest.objects.get(state=State.WITHDRAWN)
+    last = Transition.objects.filter(request=req).last()
+    assert last.action == "withdraw" and last.from_state == State.APPROVED and last.comment
+    assert list(Offer.objects.filter(request=req).values_list("status", flat=True)) == [
+        Offer.Status.DECLINED
+    ]

@@ -1,3 +1,5 @@
+from django.urls import reverse
+
 import pytest
 
 from exchanges.matching import suggest_providers
@@ -137,6 +139,54 @@ def test_secretariat_sees_suggestions_on_a_submitted_request(seeded, client):
 
     req = workflow.transition(seeded["request"], "submit", by=focal_point_for(seeded["midis"]))
     client.force_login(UserFactory(roles=[roles.SECRETARIAT]))
-    page = client.get(req.get_absolute_url())
+    url = reverse("exchanges:suggestions", args=[req.pk])
+    assert url in client.get(req.get_absolute_url()).content.decode()
+    page = client.get(url)
     assert "Suggested providers" in page.content.decode()
     assert seeded["mds"] in [s.agency for s in page.context["suggestions"]]
+    assert seeded["mds"].name in page.content.decode()
+    # The requester does not see the ranking of possible providers.
+    client.force_login(focal_point_for(seeded["midis"]))
+    assert client.get(url).status_code == 403
+    assert url not in client.get(req.get_absolute_url()).content.decode()
+
+
+def test_suggestions_page_keeps_its_queries_as_experiences_grow(
+    seeded, publish, client, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cms.accounts import roles
+    from exchanges import workflow
+    from tests.factories import UserFactory, focal_point_for
+
+    req = workflow.transition(seeded["request"], "submit", by=focal_point_for(seeded["midis"]))
+    client.force_login(UserFactory(roles=[roles.SECRETARIAT]))
+    url = reverse("exchanges:suggestions", args=[req.pk])
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        return len(queries), {s.agency for s in response.context["suggestions"]}
+
+    client.get(url)  # warm the caches
+    few, shown_few = count()
+    cash = req.themes.get()
+    added = []
+    for n in range(3):
+        agency = AgencyFactory(country=CountryFactory())
+        added.append(agency)
+        publish(
+            title=f"Targeting cash transfers with a registry, phase {n}",
+            summary="A household registry targets cash transfers to poor households.",
+            agency=agency,
+            country=agency.country,
+            themes=[cash],
+        )
+    client.get(url)  # publishing changed the page tree: the shell's cache is cold again
+    many, shown_many = count()
+    assert set(added) & shown_many and not set(added) & shown_few
+    assert few == many
+    with django_assert_max_num_queries(15):
+        client.get(url)

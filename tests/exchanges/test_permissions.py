@@ -33,6 +33,7 @@ STATES = (
     State.PROVIDER_MATCHED,
     State.IN_PROGRESS,
     State.CLOSED,
+    State.WITHDRAWN,  # withdrawn after the match, so there is a provider
 )
 REVIEW = {"requester", "secretariat"}
 # Who may open the request page (and its attachments, its API record), per state.
@@ -46,7 +47,10 @@ VIEW = {
     State.PROVIDER_MATCHED: REVIEW | {"provider"},
     State.IN_PROGRESS: REVIEW | {"provider"},
     State.CLOSED: REVIEW | {"provider"},
+    State.WITHDRAWN: REVIEW | {"provider"},  # read-only
 }
+# Provider suggestions: the secretariat, until a provider is matched.
+SUGGEST = {State.SUBMITTED, State.UNDER_REVIEW, State.APPROVED}
 EDIT = {State.DRAFT: {"requester"}, State.CHANGES_REQUESTED: {"requester"}}
 # The exchange's room: the two parties from approval on (the provider once matched).
 ROOM_POST = {
@@ -55,6 +59,8 @@ ROOM_POST = {
     State.IN_PROGRESS: {"requester", "provider"},
     State.CLOSED: {"requester", "provider"},
 }
+# A withdrawn exchange's room is read-only for its parties.
+ROOM_READ_ONLY = {State.WITHDRAWN: {"requester", "provider"}}
 
 
 @pytest.fixture
@@ -120,6 +126,7 @@ def paths(req):
         "api_trail": f"/api/exchanges/{req.pk}/transitions",
         "edit": reverse("exchanges:edit", args=[req.pk]),
         "admin": reverse("exchanges_admin:inspect", args=[req.pk]),
+        "suggestions": reverse("exchanges:suggestions", args=[req.pk]),
     }
 
 
@@ -128,6 +135,8 @@ def expected(path_name, role, state):
         return role in EDIT.get(state, set())
     if path_name == "admin":
         return role == "secretariat" and role in VIEW[state]
+    if path_name == "suggestions":
+        return role == "secretariat" and state in SUGGEST
     return role in VIEW[state]
 
 
@@ -158,7 +167,9 @@ def test_room_policy_and_rules_agree_with_the_table(world, role):
     for state, req in requests.items():
         assert policy.may_post(user, req) is (role in ROOM_POST.get(state, set())), state
         assert policy.may_read(user, req) is (
-            role in ROOM_POST.get(state, set()) or (role == "secretariat" and state != State.DRAFT)
+            role in ROOM_POST.get(state, set())
+            or role in ROOM_READ_ONLY.get(state, set())
+            or (role == "secretariat" and state != State.DRAFT)
         ), state
         assert policy.may_moderate(user, req) is (role == "secretariat" and state != State.DRAFT)
         assert permissions.may_view(user, req) is (role in VIEW[state])
@@ -197,3 +208,100 @@ def test_inactive_user_is_denied(db):
     user.is_active = False
     assert not permissions.may_view(user, req)
     assert not permissions.visible_requests(user).exists()
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_withdraw_on_every_path(people, state):
+    """The page button, the API and the admin workspace refuse a withdrawal to everyone but the
+    requesting focal point, and to them from "scheduled" on."""
+    import json
+
+    from exchanges.models import Transition
+
+    req = make_request(people, state)
+
+    def unchanged():
+        fresh = type(req).objects.get(pk=req.pk)
+        return (fresh.state, fresh.version) == (req.state, req.version)
+
+    body = {"action": "withdraw", "version": req.version, "comment": "Priorities changed"}
+    for role in ROLES:
+        if role == "requester":
+            continue
+        client = client_for(people[role])
+        page = client.post(reverse("exchanges:fire", args=[req.pk]), body)
+        assert page.status_code in (302, 404), (role, page.status_code)
+        api = client.post(
+            f"/api/exchanges/{req.pk}/transitions",
+            json.dumps(body),
+            content_type="application/json",
+        )
+        # A 404 of the API is turned into a redirect to /<lang>/api/… by LocaleMiddleware
+        # (the Wagtail catch-all makes every prefixed path "valid"); it is refused either way.
+        assert api.status_code in (302, 401, 404, 409), (role, api.status_code)
+        admin = client.post(reverse("exchanges_admin:act", args=[req.pk]), body)
+        # Refused: to the login, to the admin's start page (Wagtail's "permission denied"), or
+        # back to the request with the workflow's message (the secretariat).
+        assert admin.status_code in (302, 403), (role, admin.status_code)
+        assert unchanged(), role
+    requester = client_for(people["requester"])
+    response = requester.post(
+        f"/api/exchanges/{req.pk}/transitions", json.dumps(body), content_type="application/json"
+    )
+    allowed = state in (
+        State.DRAFT,
+        State.SUBMITTED,
+        State.UNDER_REVIEW,
+        State.CHANGES_REQUESTED,
+        State.APPROVED,
+        State.PROVIDER_MATCHED,
+    )
+    assert response.status_code == (200 if allowed else 409), response.content
+    if allowed:
+        assert response.json()["state"] == State.WITHDRAWN
+        assert Transition.objects.filter(request=req, action="withdraw").count() == 1
+    else:
+        assert unchanged()
+
+
+def test_offering_agencies_may_still_read_a_withdrawn_call(people):
+    from exchanges import workflow
+    from exchanges.models import Offer
+
+    req = request_in(
+        State.APPROVED,
+        requesting_agency=people["requester"].agency,
+        requester=people["requester"],
+    )
+    Offer.objects.create(request=req, agency=people["other"].agency, message="We can help.")
+    req = workflow.transition(req, "withdraw", by=people["requester"], comment="Merged")
+    assert permissions.may_view(people["other"], req)
+    assert req.pk in set(permissions.visible_requests(people["other"]).values_list("pk", flat=True))
+    assert not permissions.may_view(people["provider"], req)  # did not offer
+    assert not permissions.visible_requests(people["provider"]).filter(pk=req.pk).exists()
+    assert client_for(people["other"]).get(req.get_absolute_url()).status_code == 200
+
+
+def test_a_withdrawn_draft_stays_with_its_agency(people):
+    from exchanges import workflow
+
+    req = request_in(
+        State.DRAFT, requesting_agency=people["requester"].agency, requester=people["requester"]
+    )
+    req = workflow.transition(req, "withdraw", by=people["requester"], comment="Duplicate")
+    assert permissions.may_view(people["requester"], req)
+    assert not permissions.may_view(people["secretariat"], req)
+    assert not permissions.visible_requests(people["secretariat"]).filter(pk=req.pk).exists()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_open_calls_page_is_for_focal_points_and_the_secretariat(world, role):
+    people, requests = world
+    response = client_for(people[role]).get(reverse("exchanges:open_calls"))
+    if role in ("requester", "provider", "other", "secretariat"):
+        assert response.status_code == 200
+        assert [e.pk for e in response.context["exchanges"]] == [requests[State.APPROVED].pk]
+    else:
+        assert response.status_code in (302, 403)
+        if role != "anonymous":
+            assert response.status_code == 403

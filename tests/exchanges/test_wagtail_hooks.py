@@ -116,3 +116,49 @@ def test_indicators_and_csv(secretariat_client):
     closed_row = next(r for r in rows[1:] if r[6] == "closed")
     assert closed_row[1].startswith("'=")  # formulas are neutralised
     assert closed_row[11] == "4.00"
+
+
+def test_workspace_shows_withdrawal_and_offers_it_only_to_the_requester(client):
+    from cms.accounts.models import AgencyClaim
+    from exchanges.models import Transition
+
+    req = request_in(State.SUBMITTED)
+    # A secretariat member who is also a focal point of the requesting agency.
+    both = UserFactory(roles=[roles.SECRETARIAT, roles.FOCAL_POINT], agency=req.requesting_agency)
+    AgencyClaim.objects.create(
+        user=both, agency=req.requesting_agency, status=AgencyClaim.Status.APPROVED
+    )
+    inspect = reverse("exchanges_admin:inspect", args=[req.pk])
+    client.force_login(UserFactory(roles=[roles.SECRETARIAT]))
+    assert 'value="withdraw"' not in client.get(inspect).content.decode()
+    act = reverse("exchanges_admin:act", args=[req.pk])
+    client.post(act, {"action": "withdraw", "version": req.version, "comment": "x"})
+    req.refresh_from_db()
+    assert req.state == State.SUBMITTED
+    client.force_login(both)
+    assert 'value="withdraw"' in client.get(inspect).content.decode()
+    response = client.post(
+        act, {"action": "withdraw", "version": req.version, "comment": "Duplicate"}, follow=True
+    )
+    req.refresh_from_db()
+    assert req.state == State.WITHDRAWN
+    assert Transition.objects.filter(request=req, action="withdraw", by=both).exists()
+    listing = client.get(reverse("exchanges_admin:index"), {"state": "withdrawn"})
+    assert {o.pk for o in listing.context["object_list"]} == {req.pk}
+    assert "Duplicate" in response.content.decode()
+
+
+def test_indicators_count_withdrawn_requests_by_state_only():
+    from exchanges.indicators import indicators
+
+    theme = ThemeFactory()
+    kept = request_in(State.SUBMITTED)
+    kept.themes.add(theme)
+    gone = request_in(State.WITHDRAWN, withdrawn_from=State.SUBMITTED)
+    gone.themes.add(theme)
+    request_in(State.WITHDRAWN, withdrawn_from=State.DRAFT)  # never reached the secretariat
+    data = indicators()
+    assert data["total"] == 2
+    assert dict(data["by_state"]) == {"Submitted": 1, "Withdrawn": 1}
+    assert [n for _label, n in data["by_theme"]] == [1]
+    assert sum(n for _label, n in data["by_requesting_country"]) == 1

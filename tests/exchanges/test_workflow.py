@@ -165,7 +165,7 @@ def test_available_actions_depend_on_state_and_person(people):
     assert [a.name for a in workflow.available_actions(req, people["secretariat"])] == [
         "start_review"
     ]
-    assert workflow.available_actions(req, people["requester"]) == []
+    assert [a.name for a in workflow.available_actions(req, people["requester"])] == ["withdraw"]
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL row locks")
@@ -206,3 +206,143 @@ def test_two_reviewers_at_once_cannot_both_succeed():
     assert req.state == {"approve": State.APPROVED, "reject": State.REJECTED}[winner]
     assert req.version == version + 1
     assert Transition.objects.filter(request=req, from_state=State.UNDER_REVIEW).count() == 1
+
+
+# --- Withdrawal -----------------------------------------------------------------------------
+
+WITHDRAW_ROLES = ("learner", "other", "provider", "secretariat", "requester")
+
+
+@pytest.mark.parametrize("state", [s.value for s in State if s != State.WITHDRAWN])
+def test_withdraw_only_by_the_requester_and_only_before_the_schedule(state):
+    """Every role against every state: only the requesting focal point, only before
+    "scheduled", and nothing changes when refused."""
+    requesting = AgencyFactory(country=CountryFactory())
+    provider_agency = AgencyFactory(country=CountryFactory())
+    p = {
+        "requester": focal_point_for(requesting),
+        "provider": focal_point_for(provider_agency),
+        "other": focal_point_for(AgencyFactory(country=CountryFactory())),
+        "secretariat": UserFactory(roles=[roles.SECRETARIAT]),
+        "learner": UserFactory(),
+    }
+    req = request_in(
+        state,
+        requesting_agency=requesting,
+        requester=p["requester"],
+        provider=provider_agency,
+        secretariat=p["secretariat"],
+    )
+    for role in WITHDRAW_ROLES:  # the requester last: the others must not change anything
+        allowed = role == "requester" and state in workflow.ACTIONS["withdraw"].sources
+        offered = [a.name for a in workflow.available_actions(req, p[role])]
+        assert ("withdraw" in offered) is allowed, (role, state)
+        before = (req.state, req.version, Transition.objects.filter(request=req).count())
+        if allowed:
+            req = workflow.transition(
+                req, "withdraw", by=p[role], comment="Budget cut", expected_version=req.version
+            )
+            assert req.state == State.WITHDRAWN and req.version == before[1] + 1
+            last = Transition.objects.filter(request=req).last()
+            assert (last.action, last.from_state, last.to_state, last.by, last.comment) == (
+                "withdraw",
+                state,
+                State.WITHDRAWN,
+                p[role],
+                "Budget cut",
+            )
+        else:
+            with pytest.raises(TransitionRefused) as refused:
+                workflow.transition(req, "withdraw", by=p[role], comment="Budget cut")
+            if role == "requester" and state in (State.SCHEDULED, State.IN_PROGRESS):
+                assert "no longer be withdrawn" in str(refused.value.message)
+            req.refresh_from_db()
+            assert (req.state, req.version, Transition.objects.filter(request=req).count()) == (
+                before
+            )
+
+
+@pytest.mark.parametrize("comment", ["", "   \n "])
+def test_withdraw_needs_a_reason(people, comment):
+    req = workflow.transition(people["req"], "submit", by=people["requester"])
+    with pytest.raises(TransitionRefused, match="reason is required"):
+        workflow.transition(req, "withdraw", by=people["requester"], comment=comment)
+    req.refresh_from_db()
+    assert req.state == State.SUBMITTED and req.version == 1
+
+
+def test_withdraw_from_a_stale_page_is_refused(people):
+    req = workflow.transition(people["req"], "submit", by=people["requester"])
+    workflow.transition(req, "start_review", by=people["secretariat"], expected_version=1)
+    with pytest.raises(TransitionRefused, match="Someone else"):
+        workflow.transition(
+            req, "withdraw", by=people["requester"], comment="No longer needed", expected_version=1
+        )
+    req.refresh_from_db()
+    assert req.state == State.UNDER_REVIEW
+
+
+def test_a_withdrawn_request_is_final_and_read_only(people):
+    from exchanges import permissions
+
+    req = request_in(
+        State.WITHDRAWN,
+        withdrawn_from=State.APPROVED,
+        requester=people["requester"],
+        requesting_agency=people["req"].requesting_agency,
+    )
+    for who in ("requester", "provider", "other", "secretariat"):
+        assert workflow.available_actions(req, people[who]) == []
+        assert not permissions.may_edit(people[who], req)
+        assert not permissions.offer_agency_ids(people[who], req)
+        assert not permissions.may_pick_offer(people[who], req)
+    for action in ("submit", "withdraw"):
+        with pytest.raises(TransitionRefused):
+            workflow.transition(req, action, by=people["requester"], comment="Again")
+    assert not permissions.open_calls(people["other"]).filter(pk=req.pk).exists()
+
+
+def test_withdraw_declines_offers_and_tells_the_parties_and_offerers(
+    people, django_capture_on_commit_callbacks
+):
+    p = people
+    req = request_in(
+        State.APPROVED, requester=p["requester"], requesting_agency=p["req"].requesting_agency
+    )
+    assert req.open_to_offers
+    offer = Offer.objects.create(request=req, agency=p["provider_agency"], message="We can help")
+    secretariat = UserFactory(roles=[roles.SECRETARIAT])
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        req = workflow.transition(
+            req, "withdraw", by=p["requester"], comment="The programme was merged."
+        )
+    assert not req.open_to_offers
+    offer.refresh_from_db()
+    assert offer.status == Offer.Status.DECLINED
+    told = set(
+        Notification.objects.filter(text__contains="withdrew").values_list("user", flat=True)
+    )
+    assert {p["provider"].pk, secretariat.pk} <= told  # an offerer, the secretariat
+    assert p["requester"].pk not in told and p["other"].pk not in told
+    note = Notification.objects.get(user=p["provider"], text__contains="withdrew")
+    assert "The programme was merged." in note.text
+    assert req.requesting_agency.name in note.text
+    assert any(p["provider"].email in m.to for m in mail.outbox)
+
+
+def test_withdraw_after_the_match_tells_the_provider():
+    provider_agency = AgencyFactory(country=CountryFactory())
+    provider = focal_point_for(provider_agency)
+    req = request_in(State.WITHDRAWN, provider=provider_agency)
+    assert req.provider_agency == provider_agency
+    assert Notification.objects.filter(user=provider, text__contains="withdrew").exists()
+
+
+def test_a_withdrawn_draft_concerns_nobody_else(people):
+    colleague = focal_point_for(people["req"].requesting_agency)
+    secretariat = people["secretariat"]
+    req = workflow.transition(people["req"], "withdraw", by=people["requester"], comment="Typo")
+    assert req.state == State.WITHDRAWN
+    assert not Notification.objects.filter(user=secretariat).exists()
+    assert Notification.objects.filter(user=colleague, text__contains="withdrew").exists()

@@ -32,8 +32,29 @@ class ExchangeRequestFactory(factory.django.DjangoModelFactory):
             Activity.objects.create(request=self, modality=extracted or Modality.STUDY_VISIT)
 
 
-def request_in(state: str, *, requester=None, provider=None, secretariat=None, **kwargs):
-    """A request brought to ``state`` through workflow.transition, as the real people would."""
+def request_in(
+    state: str,
+    *,
+    requester=None,
+    provider=None,
+    secretariat=None,
+    withdrawn_from: str = State.PROVIDER_MATCHED,
+    **kwargs,
+):
+    """A request brought to ``state`` through workflow.transition, as the real people would.
+
+    A withdrawn request is first brought to ``withdrawn_from``, then withdrawn by its requester.
+    """
+    if state == State.WITHDRAWN:
+        req = request_in(
+            withdrawn_from,
+            requester=requester,
+            provider=provider,
+            secretariat=secretariat,
+            **kwargs,
+        )
+        requester = requester or focal_point_for(req.requesting_agency)
+        return workflow.transition(req, "withdraw", by=requester, comment="Our priorities changed.")
     req = ExchangeRequestFactory(**kwargs)
     requester = requester or focal_point_for(req.requesting_agency)
     secretariat = secretariat or UserFactory(roles=[roles.SECRETARIAT])
