@@ -4,7 +4,7 @@ import datetime
 
 from django.shortcuts import get_object_or_404
 
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
@@ -97,7 +97,7 @@ def exchange_transition(request, pk: int, payload: TransitionIn):
     """Fire a workflow action; ``version`` is the version the client last read."""
     req = _visible(request, pk)
     if workflow.button_action(payload.action) is None:
-        return 409, {"detail": "Unknown action."}
+        return Status(409, {"detail": "Unknown action."})
     try:
         req = workflow.transition(
             req,
@@ -108,5 +108,5 @@ def exchange_transition(request, pk: int, payload: TransitionIn):
             open_to_offers=payload.open_to_offers,
         )
     except workflow.TransitionRefused as refused:
-        return 409, {"detail": str(refused.message)}
-    return 200, _out(req)
+        return Status(409, {"detail": str(refused.message)})
+    return Status(200, _out(req))
