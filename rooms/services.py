@@ -8,6 +8,8 @@ that missed a notification asks ``room_history(after=…)`` and the database fil
 import asyncio
 import json
 import re
+import threading
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.conf import settings
@@ -75,9 +77,30 @@ def access_changed(*, user_ids=(), room_ids=()) -> None:
     transaction.on_commit(lambda: _run_soon(send_all), robust=True)
 
 
+_collector = threading.local()
+
+
+@contextmanager
+def collect_sends():
+    """Within this block (in the consumer's database thread), channel-layer sends are not made
+    but handed back: the consumer awaits them on its own event loop once the thread returns,
+    instead of the thread waiting for the loop (one loop round trip less per post)."""
+    sends: list = []
+    _collector.sends = sends
+    try:
+        yield sends
+    finally:
+        _collector.sends = None
+
+
 def _run_soon(coroutine_function) -> None:
-    """Run a channel-layer coroutine from sync code: waited for in a worker thread; scheduled
-    on the loop when this thread runs one (a save made from async code, a browser test)."""
+    """Run a channel-layer coroutine from sync code: handed to the consumer when it collects
+    them; waited for in a worker thread; scheduled on the loop when this thread runs one (a save
+    made from async code, a browser test)."""
+    sends = getattr(_collector, "sends", None)
+    if sends is not None:
+        sends.append(coroutine_function)
+        return
     try:
         loop = asyncio.get_running_loop()
     except RuntimeError:

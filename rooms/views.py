@@ -4,6 +4,7 @@ rooms/static/rooms/room.js upgrades them to live updates over the WebSocket."""
 from django.conf import settings
 from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
+from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from . import services
 from .forms import MessageForm, PromoteForm, ReportForm
-from .models import Mention, Message, MessageReport, Room
+from .models import Mention, Message, MessageReport, Mute, Room
 from .permissions import access_for, readable_rooms
 from .services import RoomError
 
@@ -41,7 +42,17 @@ def room_index(request):
 
 @login_required
 def room_detail(request, room_id: int):
-    room, access = _room_for(request, room_id)
+    # The person's current mute comes with the room (one query less than asking separately).
+    muted_until = Mute.objects.filter(
+        room=OuterRef("pk"), user=request.user, until__gt=timezone.now()
+    ).values("until")[:1]
+    room = get_object_or_404(
+        Room.objects.select_related("content_type").annotate(muted_until=Subquery(muted_until)),
+        pk=room_id,
+    )
+    access = access_for(request.user, room)
+    if not access.read:
+        raise Http404
     form = MessageForm()
     if request.method == "POST":
         form = MessageForm(request.POST)
@@ -59,7 +70,11 @@ def room_detail(request, room_id: int):
     history, has_more = services.room_history(room=room, user=request.user, before=before)
     for message in history:
         message.author_name = services.display_name(message.author)
-    mute = services.is_muted(room, request.user) if access.post and not access.moderate else None
+    mute = (
+        {"until": room.muted_until}
+        if room.muted_until and access.post and not access.moderate
+        else None
+    )
     context = {
         "room": room,
         "access": access,

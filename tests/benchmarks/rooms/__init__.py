@@ -162,10 +162,14 @@ def bench(clients: int, seconds: float, rate: float, env: dict, layer: str) -> l
         url = f"ws://127.0.0.1:{server.port}/ws/rooms/{setup['room']}/"
         origin = f"http://127.0.0.1:{server.port}"
         cpu_before, wall_before = _cpu_seconds(server.process.pid), time.monotonic()
+        client_before = _cpu_seconds(os.getpid())
         latencies, delivered, expected, errors = asyncio.run(
             _run(url, origin, setup["cookies"], seconds, rate)
         )
-        cpu = (_cpu_seconds(server.process.pid) - cpu_before) / (time.monotonic() - wall_before)
+        wall = time.monotonic() - wall_before
+        cpu = (_cpu_seconds(server.process.pid) - cpu_before) / wall
+        client_cpu = (_cpu_seconds(os.getpid()) - client_before) / wall
+        load = os.getloadavg()[0]
     finally:
         server.stop()
     ms = [value * 1000 for value in latencies]
@@ -185,6 +189,8 @@ def bench(clients: int, seconds: float, rate: float, env: dict, layer: str) -> l
         f"({conditions})",
         f"rooms server CPU: {100 * cpu:.0f} % of one core, whole run incl. connects "
         f"({conditions})",
+        f"rooms load-generator CPU: {100 * client_cpu:.0f} % of one core (one asyncio process "
+        f"for all clients; 1-min load average at the end {load:.1f}) ({conditions})",
     ]
 
 
