@@ -3,7 +3,7 @@ posting 10 stamped messages a second for 30 s. Reports p50/p95/p99 delivery late
 delivered / expected and the server's CPU, one line per figure with its conditions.
 
     python -m tests.benchmarks.rooms [--clients 50 200 500] [--seconds 30] [--rate 10]
-                                     [--layers pubsub core]
+                                     [--layers pubsub core] [--processes 1]
 
 Needs Redis (REDIS_URL, default redis://127.0.0.1:6379/6 — the database is flushed). The server
 gets a throw-away SQLite database (or BENCH_DATABASE_URL) and a raised rate limit (20 per
@@ -108,7 +108,7 @@ async def _listener(url, origin, cookie, sent_at, latencies, received, ready, st
                 received.add(seq)
 
 
-async def _run(url, origin, cookies, seconds, rate):
+async def _run(urls, origin, cookies, seconds, rate):
     from websockets.asyncio.client import connect
 
     listeners, sender_cookie = cookies[:-1], cookies[-1]
@@ -120,7 +120,8 @@ async def _run(url, origin, cookies, seconds, rate):
     tasks = []
     for n, cookie in enumerate(listeners):
         tasks.append(asyncio.create_task(_listener(
-            url, origin, f"sessionid={cookie}", sent_at, latencies, received_sets[n], ready, stop
+            urls[n % len(urls)], origin, f"sessionid={cookie}", sent_at, latencies,
+            received_sets[n], ready, stop,
         )))
         if n % 10 == 9 or n == len(listeners) - 1:
             # Connect in waves of ten, each accepted before the next, as people arrive.
@@ -128,7 +129,7 @@ async def _run(url, origin, cookies, seconds, rate):
                 await asyncio.wait_for(ready.acquire(), timeout=120)
     await asyncio.sleep(1)
     errors = 0
-    async with connect(url, origin=origin, additional_headers={"Cookie":
+    async with connect(urls[0], origin=origin, additional_headers={"Cookie":
                        f"sessionid={sender_cookie}"}, compression=None) as sender:
         start = time.perf_counter()
         total = int(seconds * rate)
@@ -154,27 +155,33 @@ async def _run(url, origin, cookies, seconds, rate):
     return latencies, delivered, total * len(listeners), errors
 
 
-def bench(clients: int, seconds: float, rate: float, env: dict, layer: str) -> list[str]:
-    server = Server({**env, "REDIS_CHANNEL_LAYER": layer})
-    setup = json.loads(server.manage("-m", "tests.benchmarks.rooms.fixture", str(clients)))
-    server.start()
+def bench(clients: int, seconds: float, rate: float, env: dict, layer: str,
+          processes: int = 1) -> list[str]:
+    servers = [Server({**env, "REDIS_CHANNEL_LAYER": layer}) for _ in range(processes)]
+    setup = json.loads(servers[0].manage("-m", "tests.benchmarks.rooms.fixture", str(clients)))
+    for server in servers:
+        server.start()
     try:
-        url = f"ws://127.0.0.1:{server.port}/ws/rooms/{setup['room']}/"
-        origin = f"http://127.0.0.1:{server.port}"
-        cpu_before, wall_before = _cpu_seconds(server.process.pid), time.monotonic()
+        # Listeners spread over the processes; the Redis layer carries each broadcast to all.
+        urls = [f"ws://127.0.0.1:{s.port}/ws/rooms/{setup['room']}/" for s in servers]
+        origin = f"http://127.0.0.1:{servers[0].port}"
+        pids = [server.process.pid for server in servers]
+        cpu_before, wall_before = sum(map(_cpu_seconds, pids)), time.monotonic()
         client_before = _cpu_seconds(os.getpid())
         latencies, delivered, expected, errors = asyncio.run(
-            _run(url, origin, setup["cookies"], seconds, rate)
+            _run(urls, origin, setup["cookies"], seconds, rate)
         )
         wall = time.monotonic() - wall_before
-        cpu = (_cpu_seconds(server.process.pid) - cpu_before) / wall
+        cpu = (sum(map(_cpu_seconds, pids)) - cpu_before) / wall
         client_cpu = (_cpu_seconds(os.getpid()) - client_before) / wall
         load = os.getloadavg()[0]
     finally:
-        server.stop()
+        for server in servers:
+            server.stop()
     ms = [value * 1000 for value in latencies]
     conditions = (
-        f"N={clients} listeners, 1 sender at {rate:g} msg/s for {seconds:g} s, daphne (1 process) "
+        f"N={clients} listeners, 1 sender at {rate:g} msg/s for {seconds:g} s, daphne "
+        f"({processes} process{'es' if processes > 1 else ''}) "
         f"+ Redis {layer} layer, {env['DATABASE_URL'].split(':')[0]} with "
         f"DB_CONN_MAX_AGE={env['DB_CONN_MAX_AGE']}, {os.cpu_count()} cores shared with the "
         f"load generator"
@@ -187,7 +194,8 @@ def bench(clients: int, seconds: float, rate: float, env: dict, layer: str) -> l
         f"rooms delivered/expected: {delivered}/{expected} "
         f"({100 * delivered / expected if expected else 0:.2f} %, {errors} posts refused) "
         f"({conditions})",
-        f"rooms server CPU: {100 * cpu:.0f} % of one core, whole run incl. connects "
+        f"rooms server CPU: {100 * cpu:.0f} % of one core (all daphne processes), whole run "
+        f"incl. connects "
         f"({conditions})",
         f"rooms load-generator CPU: {100 * client_cpu:.0f} % of one core (one asyncio process "
         f"for all clients; 1-min load average at the end {load:.1f}) ({conditions})",
@@ -203,6 +211,8 @@ def main(argv: list[str] | None = None) -> int:
         "--layers", nargs="+", choices=["core", "pubsub"], default=["pubsub", "core"],
         help="channels-redis layer: pubsub (REDIS_CHANNEL_LAYER=pubsub) or core (the default)",
     )
+    parser.add_argument("--processes", type=int, default=1,
+                        help="daphne processes sharing the listeners (default 1)")
     args = parser.parse_args(argv)
 
     redis_url = os.environ.get("REDIS_URL") or DEFAULT_REDIS
@@ -229,6 +239,8 @@ def main(argv: list[str] | None = None) -> int:
         Server(env).manage("manage.py", "migrate", "--noinput")
         for layer in args.layers:
             for clients in args.clients:
-                for line in bench(clients, args.seconds, args.rate, env, layer):
+                for line in bench(
+                    clients, args.seconds, args.rate, env, layer, args.processes
+                ):
                     print(line, flush=True)
     return 0
