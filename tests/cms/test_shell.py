@@ -172,3 +172,10 @@ def test_edit_link_only_for_people_who_may_edit_the_page(client, home_page, edit
     assert edit in client.get("/en/about/").content.decode()
     client.force_login(focal_point)
     assert edit not in client.get("/en/about/").content.decode()
+
+
+def test_unprefixed_paths_keep_their_404(client, home_page):
+    assert client.get("/api/no-such-endpoint").status_code == 404
+    assert client.get("/certificates/no-such-code/").status_code == 404
+    # Prefixable paths are still redirected to their language.
+    assert client.get("/no-such-page/").status_code == 302

@@ -1,0 +1,19 @@
+"""Language prefixes only where the site has them."""
+
+from django.middleware.locale import LocaleMiddleware
+
+# Paths outside i18n_patterns (cms/urls.py): a 404 there is final, never a redirect to /en/….
+UNPREFIXED = ("/api/", "/admin/", "/django-admin/", "/documents/", "/certificates/", "/healthz")
+
+
+class SiteLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, except that it leaves the unprefixed paths' 404s alone.
+
+    Wagtail's catch-all page route makes every ``/<lang>/<anything>/`` look valid, so the stock
+    middleware would answer an API 404 with a redirect to ``/en/api/…``.
+    """
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and request.path_info.startswith(UNPREFIXED):
+            return response
+        return super().process_response(request, response)
