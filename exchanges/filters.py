@@ -6,19 +6,23 @@ from django.utils.translation import gettext_lazy as _
 import django_filters
 
 from cms.directory.models import Country, Theme
+from cms.widgets import FastSelect
 
 from .models import ExchangeRequest, Modality
 
 
 class PublicExchangeFilter(django_filters.FilterSet):
     country = django_filters.ModelChoiceFilter(
-        label=_("Country"), queryset=Country.objects.all(), method="filter_country"
+        label=_("Country"), queryset=Country.objects.all(), method="filter_country",
+        widget=FastSelect,
     )
     theme = django_filters.ModelChoiceFilter(
-        label=_("Theme"), queryset=Theme.objects.all(), field_name="themes"
+        label=_("Theme"), queryset=Theme.objects.all(), field_name="themes",
+        widget=FastSelect,
     )
     modality = django_filters.ChoiceFilter(
-        label=_("Modality"), choices=Modality.choices, method="filter_modality"
+        label=_("Modality"), choices=Modality.choices, method="filter_modality",
+        widget=FastSelect,
     )
     year = django_filters.NumberFilter(
         label=_("Year"), field_name="completed_at", lookup_expr="year"

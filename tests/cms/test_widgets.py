@@ -1,0 +1,23 @@
+"""The Python-rendered selects give the same HTML as Django's templates."""
+
+from django import forms
+from django.test.html import parse_html
+
+import pytest
+
+from cms.widgets import FastSelect, FastSelectMultiple
+
+CHOICES = [("", "---------"), ("pe", "Perú"), ("br", "Brasil & <Co>"), ("ht", 'Haïti "HT"')]
+
+
+@pytest.mark.parametrize(
+    ("fast", "stock", "value"),
+    [(FastSelect, forms.Select, "br"), (FastSelect, forms.Select, None),
+     (FastSelectMultiple, forms.SelectMultiple, ["pe", "ht"])],
+)
+def test_same_html_as_django(fast, stock, value):
+    attrs = {"id": "id_country", "class": "filter", "required": True}
+    mine = fast(choices=CHOICES).render("country", value, attrs=attrs)
+    django = stock(choices=CHOICES).render("country", value, attrs=attrs)
+    assert parse_html(mine) == parse_html(django)  # same elements, attributes and text
+    assert "&lt;Co&gt;" in mine and "&quot;HT&quot;" in mine
