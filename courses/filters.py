@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 import django_filters
 
 from cms.directory.models import Network, Theme
+from cms.widgets import FastSelect
 
 from .models import Cohort, CoursePage
 
@@ -22,18 +23,20 @@ class CourseFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_text")
     theme = django_filters.ModelChoiceFilter(
         label=_("Theme"), field_name="themes", queryset=Theme.objects.all(),
-        empty_label=_("All themes"),
+        empty_label=_("All themes"), widget=FastSelect,
     )
     language = django_filters.ChoiceFilter(
-        label=_("Language"), choices=settings.LANGUAGES, empty_label=_("All languages")
+        label=_("Language"), choices=settings.LANGUAGES, empty_label=_("All languages"),
+        widget=FastSelect,
     )
     course_format = django_filters.ChoiceFilter(
-        label=_("Format"), choices=CoursePage.Format.choices, empty_label=_("All formats")
+        label=_("Format"), choices=CoursePage.Format.choices, empty_label=_("All formats"),
+        widget=FastSelect,
     )
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         method="filter_status",
-        empty_label=_("Any status"),
+        empty_label=_("Any status"), widget=FastSelect,
         choices=[
             (OPEN, _("Open for enrolment")),
             (UPCOMING, _("Upcoming")),
@@ -43,7 +46,7 @@ class CourseFilter(django_filters.FilterSet):
     )
     network = django_filters.ModelChoiceFilter(
         label=_("Network"), field_name="networks", queryset=Network.objects.all(),
-        empty_label=_("All networks"),
+        empty_label=_("All networks"), widget=FastSelect,
     )
 
     class Meta:
