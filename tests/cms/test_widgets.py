@@ -21,3 +21,17 @@ def test_same_html_as_django(fast, stock, value):
     django = stock(choices=CHOICES).render("country", value, attrs=attrs)
     assert parse_html(mine) == parse_html(django)  # same elements, attributes and text
     assert "&lt;Co&gt;" in mine and "&quot;HT&quot;" in mine
+
+
+def test_model_choices_render_like_django(db):
+    from cms.directory.models import Country
+    from tests.factories import CountryFactory
+
+    CountryFactory.create_batch(3)
+    chosen = Country.objects.first()
+    field = forms.ModelChoiceField(Country.objects.all(), widget=FastSelect)
+    stock = forms.ModelChoiceField(Country.objects.all())
+    mine = field.widget.render("country", chosen.pk, attrs={"id": "c"})
+    assert parse_html(mine) == parse_html(stock.widget.render("country", chosen.pk,
+                                                              attrs={"id": "c"}))
+    assert mine.count(" selected") == 1
