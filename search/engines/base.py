@@ -7,6 +7,9 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from django.utils.html import format_html
+from django.utils.translation import gettext
+
 EXPERIENCE_KIND = "puente_search.experiencepage"
 FACETS = ("country", "theme", "population", "year", "language")
 SORTS = ("relevance", "newest")
@@ -103,6 +106,16 @@ class SearchResults:
     @property
     def num_pages(self) -> int:
         return max(1, -(-self.total // self.per_page))
+
+    @property
+    def corrected_notice(self) -> str:
+        """"Showing results for …" as safe HTML when the query was corrected, else ``""``."""
+        if not self.corrected:
+            return ""
+        return format_html(
+            gettext("Showing results for {query}"),
+            query=format_html("<strong>{}</strong>", self.corrected),
+        )
 
 
 @dataclass(frozen=True)
