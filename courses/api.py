@@ -238,7 +238,7 @@ def course_detail(request, pk: int):
     user = request.user
     cohorts = services.cohorts_for(user=user, course=course)
     enrolment = permissions.active_enrolment(user, course)
-    progress = services.course_progress(user=user, course=course) if enrolment else None
+    progress = services.outline_progress(course.outline(user)) if enrolment else None
     return Status(200, {
         **_summary(course, request),
         "objectives": course.objectives,
@@ -260,7 +260,7 @@ def course_detail(request, pk: int):
                     for item in module.items
                 ],
             }
-            for module in course.syllabus()
+            for module in course.syllabus(user)
         ],
         "cohorts": [_cohort_out(cohort) for cohort in cohorts],
         "progress": _progress(progress),

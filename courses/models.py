@@ -172,25 +172,64 @@ class CoursePage(Page):
         verbose_name = _("course")
         permissions = [("assign_course_instructors", _("Can choose a course's instructors"))]
 
-    def syllabus(self):
-        """Modules with their live lessons and quizzes, in tree order, in two queries."""
-        from django.contrib.contenttypes.models import ContentType
+    def outline(self, user=None) -> list[Page]:
+        """Live modules, lessons and quizzes in tree order, in one query, cached on this instance.
 
-        modules = list(ModulePage.objects.child_of(self).live().order_by("path"))
-        quiz_type = ContentType.objects.get_for_model(QuizPage).pk
-        items = (
-            Page.objects.descendant_of(self).live().filter(depth=self.depth + 2)
-            .type(LessonPage, QuizPage).order_by("path")
+        Each row is a plain ``Page`` with ``is_module``, ``is_quiz``, ``intro`` (of a module),
+        ``required``, and ``done``: ``user`` has done the lesson or passed the quiz.
+        """
+        from django.contrib.contenttypes.models import ContentType
+        from django.db.models import F, Q, Value
+        from django.db.models.functions import Coalesce
+
+        signed_in = getattr(user, "is_authenticated", False)
+        cache = self.__dict__.setdefault("_outline", {})
+        key = user.pk if signed_in else None
+        if key in cache:
+            return cache[key]
+        types = ContentType.objects.get_for_models(ModulePage, LessonPage, QuizPage)
+        if signed_in:
+            done = Exists(
+                LessonProgress.objects.filter(user=user, lesson_id=OuterRef("pk"))
+            ) | Exists(Attempt.objects.filter(user=user, quiz_id=OuterRef("pk"), passed=True))
+        else:
+            done = Value(False)
+        rows = list(
+            Page.objects.descendant_of(self).live()
+            .filter(
+                Q(depth=self.depth + 1, content_type=types[ModulePage])
+                | Q(depth=self.depth + 2,
+                    content_type__in=[types[LessonPage], types[QuizPage]])
+            )
+            .annotate(
+                intro=F("modulepage__intro"),
+                required=Coalesce("lessonpage__required", "quizpage__required", Value(False)),
+                done=done,
+            )
+            .order_by("path")
         )
-        by_module = {module.path: module for module in modules}
-        for module in modules:
-            module.items = []
-        for item in items:
-            item.is_quiz = item.content_type_id == quiz_type
-            module = by_module.get(item.path[: -Page.steplen])
-            if module is not None:
-                module.items.append(item)
-        return modules
+        for row in rows:
+            row.is_module = row.content_type_id == types[ModulePage].pk
+            row.is_quiz = row.content_type_id == types[QuizPage].pk
+        cache[key] = rows
+        return rows
+
+    def syllabus(self, user=None) -> list[Page]:
+        """Modules, each with ``items``: its live lessons and quizzes (see ``outline``)."""
+        modules = {}
+        for row in self.outline(user):
+            if row.is_module:
+                row.items = []
+                modules[row.path] = row
+            elif row.path[: -Page.steplen] in modules:
+                modules[row.path[: -Page.steplen]].items.append(row)
+        return list(modules.values())
+
+    def first_lesson_id(self) -> int | None:
+        """The public preview lesson, from whichever outline this instance already holds."""
+        cached = self.__dict__.get("_outline")
+        rows = next(iter(cached.values())) if cached else self.outline()
+        return next((row.pk for row in rows if not (row.is_module or row.is_quiz)), None)
 
     def first_lesson(self):
         return LessonPage.objects.descendant_of(self).live().order_by("path").first()
@@ -202,12 +241,11 @@ class CoursePage(Page):
         user = request.user
         cohorts = services.cohorts_for(user=user, course=self)
         enrolment = permissions.active_enrolment(user, self)
-        syllabus = self.syllabus()
         context.update(
             cohorts=cohorts,
-            syllabus=syllabus,
+            syllabus=self.syllabus(user),
             enrolment=enrolment,
-            progress=services.course_progress(user=user, course=self) if enrolment else None,
+            progress=services.outline_progress(self.outline(user)) if enrolment else None,
         )
         return context
 
@@ -288,27 +326,22 @@ class LessonPage(Page):
         from . import permissions, services
 
         context = super().get_context(request, *args, **kwargs)
+        user = request.user
         course = self.course
-        may_read = permissions.may_read_lesson(request.user, self, course=course)
+        # One query gives the previous and next items, the public preview and "done".
+        items = [row for row in course.outline(user) if not row.is_module]
+        here = next((i for i, row in enumerate(items) if row.pk == self.pk), None)
+        may_read = permissions.may_read_lesson(user, self, course=course)
         context.update(course=course, may_read=may_read, done=False)
-        if may_read and request.user.is_authenticated:
-            enrolment = permissions.active_enrolment(request.user, course)
+        if may_read and user.is_authenticated:
+            enrolment = permissions.active_enrolment(user, course)
             if enrolment is not None:
                 services.enrolment_touch(enrolment=enrolment, lesson=self)
-                context["done"] = LessonProgress.objects.filter(
-                    user=request.user, lesson=self
-                ).exists()
+                context["done"] = here is not None and items[here].done
             context["can_mark_done"] = enrolment is not None
-        siblings = list(
-            Page.objects.descendant_of(course).live().type(LessonPage, QuizPage)
-            .order_by("path").only("pk", "title", "url_path", "path", "depth")
-        )
-        index_of = next((i for i, p in enumerate(siblings) if p.pk == self.pk), None)
-        if index_of is not None:
-            context["previous_item"] = siblings[index_of - 1] if index_of > 0 else None
-            context["next_item"] = (
-                siblings[index_of + 1] if index_of + 1 < len(siblings) else None
-            )
+        if here is not None:
+            context["previous_item"] = items[here - 1] if here > 0 else None
+            context["next_item"] = items[here + 1] if here + 1 < len(items) else None
         return context
 
 

@@ -40,8 +40,7 @@ def may_read_lesson(user, lesson, *, course=None) -> bool:
     course = course or lesson.course
     if course is None:
         return False
-    first = course.first_lesson()
-    if first is not None and first.pk == lesson.pk:
+    if course.first_lesson_id() == lesson.pk:
         return True
     if active_enrolment(user, course) is not None:
         return True

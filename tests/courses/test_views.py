@@ -222,6 +222,7 @@ def test_dashboard_lists_progress_with_constant_queries(client, catalogue, learn
     assert "1 of 1 done (100%)" in response.content.decode()
     for _ in range(5):
         add_course()
+    client.get(reverse("courses:my_learning"))  # publishing pages empties the shell's caches
     with django_assert_max_num_queries(15) as large:
         response = client.get(reverse("courses:my_learning"))
     assert response.content.decode().count("1 of 1 done (100%)") == 6
@@ -240,3 +241,39 @@ def test_dashboard_in_each_language(client, home_pages, learner, language, headi
     client.force_login(learner)
     html = client.get(f"/{language}/my/learning/").content.decode()
     assert f"<h1>{heading}</h1>" in html
+
+
+def test_lesson_page_queries_stay_constant_as_the_course_grows(
+    client, course, cohort, lessons, learner, django_assert_max_num_queries
+):
+    from tests.factories.courses import LessonPageFactory, ModulePageFactory, QuizPageFactory
+
+    enrol(learner, cohort)
+    services.lesson_mark_done(user=learner, lesson=lessons[1])
+    client.force_login(learner)
+    client.get(lessons[1].url)
+    # Shell about 7; the lesson's own part 3: its course, the course outline (previous and
+    # next, the public preview, "done"), the learner's enrolment.
+    with django_assert_max_num_queries(15) as small:
+        response = client.get(lessons[1].url)
+    assert response.context["done"] and response.context["may_read"]
+    assert response.context["previous_item"].pk == lessons[0].pk
+    for _ in range(4):
+        module = ModulePageFactory(parent=course)
+        LessonPageFactory(parent=module)
+        QuizPageFactory(parent=module)
+    client.get(lessons[1].url)  # publishing pages empties the shell's caches; measure warm
+    with django_assert_max_num_queries(15) as large:
+        response = client.get(lessons[1].url)
+    assert response.context["next_item"].title == "Check your understanding"
+    assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_course_page_progress_matches_the_completion_rule(client, course, cohort, lessons, quiz,
+                                                          learner):
+    enrol(learner, cohort)
+    services.lesson_mark_done(user=learner, lesson=lessons[0])
+    client.force_login(learner)
+    shown = client.get(course.url).context["progress"]
+    assert shown == services.course_progress(user=learner, course=course)
+    assert (shown["done"], shown["total"]) == (1, 3)

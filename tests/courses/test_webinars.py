@@ -172,3 +172,21 @@ def test_past_webinar_shows_recording(client, webinar_index):
     with time_machine.travel(START + timedelta(days=1)):
         html = client.get(past.url).content.decode()
     assert "https://video.example.org/rec" in html
+
+
+def test_webinar_page_queries_stay_constant(client, webinar_index, learner,
+                                            django_assert_max_num_queries):
+    webinar = WebinarPageFactory(parent=webinar_index, capacity=50)
+    services.registration_create(user=learner, webinar=webinar)
+    client.force_login(learner)
+    client.get(webinar.url)
+    # Shell about 7; the webinar's own part is the person's registration.
+    with django_assert_max_num_queries(15) as small:
+        response = client.get(webinar.url)
+    assert response.context["registration"].user == learner
+    for _ in range(5):
+        services.registration_create(user=UserFactory(), webinar=webinar)
+    client.get(webinar.url)  # new users empty the shell's permission cache; measure warm
+    with django_assert_max_num_queries(15) as large:
+        client.get(webinar.url)
+    assert len(large.captured_queries) == len(small.captured_queries)
