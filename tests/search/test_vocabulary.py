@@ -54,3 +54,18 @@ def test_indexing_counts_words_and_a_rebuild_starts_over(db, publish):
     assert words["migracion"] == 2 and words["segura"] == 1 and words["pension"] == 1
     engine.rebuild([])
     assert _words() == {}
+
+
+def test_the_corrected_query_is_announced_escaped_in_each_language():
+    from django.utils import translation
+
+    from search.engines import SearchResults
+
+    results = SearchResults(total=1, page=1, per_page=10, hits=[], corrected="migracion <b>")
+    assert SearchResults(total=0, page=1, per_page=10, hits=[]).corrected_notice == ""
+    with translation.override("es"):
+        assert results.corrected_notice == (
+            "Mostrando resultados para <strong>migracion &lt;b&gt;</strong>"
+        )
+    with translation.override("fr"):
+        assert results.corrected_notice.startswith("Résultats pour <strong>")
