@@ -2,7 +2,7 @@
 
 from django.http import QueryDict
 
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from .engines import get_engine
 from .filters import ExperienceFilterSet
@@ -37,6 +37,7 @@ class Facets(Schema):
 class SearchOut(Schema):
     total: int
     page: int
+    corrected: str = Field("", description="the corrected query when the typed one found nothing")
     results: list[Hit]
     facets: Facets
 
@@ -84,6 +85,7 @@ def search_experiences(request, params: Query[SearchParams]):
         {
             "total": results.total,
             "page": results.page,
+            "corrected": results.corrected,
             "results": [
                 {
                     "title": hit.title,

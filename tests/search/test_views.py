@@ -169,3 +169,15 @@ def test_header_links_to_site_search_for_everyone(client, home_pages):
     response = client.get("/pt/search/")
     assert response.status_code == 200
     assert 'href="/pt/search/"' in response.content.decode()
+
+
+def test_a_misspelt_query_says_what_it_searched_for(client, publish):
+    publish(language="es", title="Política de migración laboral", summary="Migración y trabajo")
+    html = client.get("/es/experiences/", {"q": "migracoin"}).content.decode()
+    assert "Política de migración laboral" in html
+    assert 'class="corrected" role="status"' in html and "<strong>migracion</strong>" in html
+    api = client.get("/api/experiences/search", {"q": "migracoin"}).json()
+    assert api["corrected"] == "migracion" and api["total"] == 1
+    # A query spelt right is not "corrected".
+    exact = client.get("/es/experiences/", {"q": "migración"}).content.decode()
+    assert 'class="corrected"' not in exact
