@@ -2,12 +2,32 @@
 
 import os
 
-from django.core.asgi import get_asgi_application
+import django
+from django.core.handlers.asgi import ASGIHandler
 
 os.environ.setdefault(
     "DJANGO_SETTINGS_MODULE", f"cms.settings.{os.environ.get('DJANGO_ENV', 'dev')}"
 )
-django_asgi_app = get_asgi_application()
+django.setup(set_prefix=False)
+
+
+class SharedThreadASGIHandler(ASGIHandler):
+    """Django's ASGI handler, with every request's sync code on one shared worker thread.
+
+    The stock handler gives each request a new thread (``ThreadSensitiveContext``), so every
+    request opened a new database connection: on SQLite that is about 10 ms of schema parsing
+    and set-up, more than rendering a page. On the shared thread the connection persists
+    (``DB_CONN_MAX_AGE``). One process then runs one request's Python at a time — which the
+    GIL did anyway; run more processes to use more cores.
+    """
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            raise ValueError(f"Django can only handle ASGI/HTTP connections, not {scope['type']}.")
+        await self.handle(scope, receive, send)
+
+
+django_asgi_app = SharedThreadASGIHandler()
 
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
