@@ -15,11 +15,14 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from wagtail.models import GroupCollectionPermission, GroupPagePermission
+
 VERSION_KEY = "puente:perms:version"
 TIMEOUT = 60 * 60
 
 
-def _version() -> str:
+def permissions_version() -> str:
+    """Replaced whenever groups, permissions or Wagtail's page/collection permissions change."""
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid4().hex, None)
@@ -47,7 +50,7 @@ class CachedPermissionsBackend(ModelBackend):
         ):
             return super().get_all_permissions(user_obj, obj)
         # is_active is checked above on every call; is_superuser changes the answer.
-        key = f"puente:perms:{_version()}:{user_obj.pk}:{int(user_obj.is_superuser)}"
+        key = f"puente:perms:{permissions_version()}:{user_obj.pk}:{int(user_obj.is_superuser)}"
         perms = cache.get(key)
         if perms is None:
             perms = super().get_all_permissions(user_obj)
@@ -64,6 +67,6 @@ def connect_signals() -> None:
         Group.permissions.through,
     ):
         m2m_changed.connect(permissions_changed, sender=through, dispatch_uid=f"perms-{through}")
-    for model in (Group, Permission):
+    for model in (Group, Permission, GroupPagePermission, GroupCollectionPermission):
         post_save.connect(permissions_changed, sender=model, dispatch_uid=f"perms-save-{model}")
         post_delete.connect(permissions_changed, sender=model, dispatch_uid=f"perms-del-{model}")

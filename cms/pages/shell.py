@@ -163,6 +163,12 @@ def prime_wagtail_routing(request, path: str) -> None:
         page = model.objects.get(pk=pk)
     except model.DoesNotExist:  # deleted since: let Wagtail route as usual
         return
+    # Wagtail's on_serve_page hook asks the page for the view restrictions of it and its
+    # ancestors (two queries); they are part of the tree, so they come from the cache too.
+    restrictions = cached(
+        request, "restrictions", pk, compute=lambda: list(page.get_view_restrictions())
+    )
+    page.get_view_restrictions = lambda: restrictions
     request._wagtail_route_for_request = (page, args, kwargs)
 
 

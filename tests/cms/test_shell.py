@@ -179,3 +179,49 @@ def test_unprefixed_paths_keep_their_404(client, home_page):
     assert client.get("/certificates/no-such-code/").status_code == 404
     # Prefixable paths are still redirected to their language.
     assert client.get("/no-such-page/").status_code == 302
+
+
+def test_cached_edit_link_follows_a_new_page_permission(client, home_page, focal_point):
+    from django.contrib.auth.models import Group, Permission
+
+    from wagtail.models import GroupPagePermission
+
+    about = StandardPageFactory(parent=home_page, title="About", slug="about")
+    edit = f'href="/admin/pages/{about.pk}/edit/"'
+    client.force_login(focal_point)
+    assert edit not in client.get("/en/about/").content.decode()
+    group = Group.objects.create(name="About editors")
+    focal_point.groups.add(group)
+    assert edit not in client.get("/en/about/").content.decode()  # a group without rights
+    grant = GroupPagePermission.objects.create(
+        group=group, page=about, permission=Permission.objects.get(codename="change_page")
+    )
+    assert edit in client.get("/en/about/").content.decode()
+    grant.delete()
+    assert edit not in client.get("/en/about/").content.decode()
+
+
+def test_view_restrictions_apply_to_cached_routes(client, home_page, learner):
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import PageViewRestriction
+
+    about = StandardPageFactory(parent=home_page, title="About", slug="about")
+    inner = StandardPageFactory(parent=about, title="Inner", slug="inner")
+    assert client.get("/en/about/inner/").status_code == 200  # route and restrictions cached
+    restriction = PageViewRestriction.objects.create(
+        page=about, restriction_type=PageViewRestriction.LOGIN
+    )
+    response = client.get("/en/about/inner/")
+    assert response.status_code == 302 and "login" in response["Location"]
+    client.force_login(learner)
+    assert client.get("/en/about/inner/").status_code == 200
+    restriction.restriction_type = PageViewRestriction.GROUPS
+    restriction.save()
+    restriction.groups.set([Group.objects.create(name="Readers")])
+    assert client.get("/en/about/inner/").status_code == 302  # not in the group
+    learner.groups.add(restriction.groups.get())
+    assert client.get(inner.url).status_code == 200
+    restriction.delete()
+    client.logout()
+    assert client.get("/en/about/inner/").status_code == 200

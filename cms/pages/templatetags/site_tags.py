@@ -7,6 +7,7 @@ from django.urls import reverse, translate_url
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from cms.accounts.backends import permissions_version
 from cms.navigation import header_links as registered_header_links
 from cms.pages import shell
 
@@ -66,13 +67,20 @@ def page_edit_url(context):
     page); the userbar still renders in the editor's preview, where its accessibility
     checker runs.
     """
+    request = context["request"]
     page = _page(context)
-    user = context["request"].user
-    if page is None or not PagePermissionPolicy().user_has_any_permission_for_instance(
-        user, {"change", "publish"}, page
-    ):
+    user = request.user
+    if page is None or not user.is_authenticated or not user.is_active:
         return ""
-    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+    # Wagtail's answer (one query) depends on the person's groups and page permissions (the
+    # permissions version) and on the page's place and owner (the tree version).
+    may_edit = shell.cached(
+        request, "may-edit", permissions_version(), user.pk, int(user.is_superuser), page.pk,
+        compute=lambda: PagePermissionPolicy().user_has_any_permission_for_instance(
+            user, {"change", "publish"}, page
+        ),
+    )
+    return reverse("wagtailadmin_pages:edit", args=[page.pk]) if may_edit else ""
 
 
 @register.simple_tag(takes_context=True)
