@@ -21,6 +21,7 @@ from .models import (
     LessonPage,
     ModulePage,
     QuizPage,
+    Registration,
     WebinarIndexPage,
     WebinarPage,
 )
@@ -284,6 +285,20 @@ def seed(stdout) -> None:
         _publish(webinar)
         if learner and days > 0:
             services.registration_create(user=learner, webinar=webinar)
+    # The demo learner attended the past webinars: their certificates show the verification page.
+    secretariat = User.objects.filter(email="secretariat@puente.test").first()
+    past = WebinarPage.objects.filter(starts_at__lt=now)
+    if learner and secretariat:
+        for webinar in past:
+            registration, _created = Registration.objects.get_or_create(
+                user=learner, webinar=webinar,
+                defaults={"status": Registration.Status.REGISTERED,
+                          "created_at": webinar.starts_at - timedelta(days=7)},
+            )
+            if registration.attended_minutes is None:
+                services.attendance_record(
+                    registration=registration, minutes=webinar.duration_minutes, by=secretariat
+                )
     stdout.write(
         f"Courses: {CoursePage.objects.count()} courses, {Cohort.objects.count()} cohorts, "
         f"{WebinarPage.objects.count()} webinars."

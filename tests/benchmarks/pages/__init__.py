@@ -5,11 +5,16 @@
 Builds a throw-away SQLite database (migrate + seed_demo), starts one daphne process with the
 production settings (DEBUG off, SSL redirect off for loopback), then keeps ``concurrency``
 keep-alive HTTP clients busy on each path for ``seconds``. One line per figure.
+
+Without ``--paths`` it measures one page of every kind: the public pages anonymously, then the
+pages behind a login as the demo focal point of Peru (a session made in the benchmark's
+database, sent as a cookie). Paths that depend on demo ids are looked up in that database.
 Target: at least 60 requests/s per page.
 """
 
 import argparse
 import http.client
+import json
 import os
 import socket
 import statistics
@@ -21,7 +26,71 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
-DEFAULT_PATHS = ["/en/", "/es/acerca/", "/fr/courses/", "/pt/experiences/", "/en/exchanges/"]
+ANONYMOUS_PATHS = [
+    "/en/",
+    "/es/acerca/",
+    "/fr/courses/",
+    "/pt/experiences/",
+    "/en/exchanges/",
+    "/en/experiences/?q=employment&language=en",
+    "/es/search/?q=migracion",
+    "/en/experiences/{experience}",
+    "/en/courses/{course}",
+    "/en/webinars/",
+    "/en/webinars/{webinar}",
+    "/certificates/{certificate}/",
+]
+SIGNED_IN_PATHS = [
+    "/en/",
+    "/en/courses/{course}",
+    "/en/courses/{lesson}",
+    "/en/my/learning/",
+    "/en/exchanges/mine/",
+    "/en/exchanges/{exchange}/",
+    "/en/exchanges/open/",
+    "/en/rooms/",
+    "/en/rooms/{room}/",
+]
+SIGNED_IN_AS = "focal.pe@puente.test"
+
+# Run in the benchmark's database: a session for SIGNED_IN_AS and the demo ids the paths need.
+LOOKUP = """
+import json
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.sessions.backends.db import SessionStore
+from courses.models import Certificate, CoursePage, LessonPage, WebinarPage
+from exchanges.models import ExchangeRequest
+from rooms.permissions import readable_rooms
+from search.models import ExperiencePage
+
+user = get_user_model().objects.get(email=%r)
+session = SessionStore()
+session[SESSION_KEY] = str(user.pk)
+session[BACKEND_SESSION_KEY] = "cms.accounts.backends.CachedPermissionsBackend"
+session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+session.create()
+en = dict(locale__language_code="en")
+course = CoursePage.objects.live().filter(**en).order_by("path").first()
+lesson = LessonPage.objects.live().descendant_of(course).order_by("path").first()
+
+
+def tail(page, prefix):
+    return page.url.split(prefix, 1)[1]
+
+
+print(json.dumps({
+    "session": session.session_key,
+    "experience": tail(ExperiencePage.objects.live().filter(**en).order_by("path").first(),
+                       "/experiences/"),
+    "course": tail(course, "/courses/"),
+    "lesson": tail(lesson, "/courses/"),
+    "webinar": tail(WebinarPage.objects.live().filter(**en).order_by("path").first(), "/webinars/"),
+    "certificate": Certificate.objects.order_by("pk").first().code,
+    "exchange": ExchangeRequest.objects.filter(requesting_agency__country__code="PE")
+    .order_by("pk").first().pk,
+    "room": min(room.pk for room in readable_rooms(user)),
+}))
+"""
 
 
 def _free_port() -> int:
@@ -30,11 +99,13 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _load(port: int, path: str, seconds: float, concurrency: int):
+def _load(port: int, path: str, seconds: float, concurrency: int, cookie: str = ""):
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
     deadline = time.monotonic() + seconds
+
+    headers = {"Host": "localhost", **({"Cookie": cookie} if cookie else {})}
 
     def client():
         nonlocal errors
@@ -43,7 +114,7 @@ def _load(port: int, path: str, seconds: float, concurrency: int):
         while time.monotonic() < deadline:
             start = time.perf_counter()
             try:
-                conn.request("GET", path, headers={"Host": "localhost"})
+                conn.request("GET", path, headers=headers)
                 response = conn.getresponse()
                 response.read()
                 if response.status != 200:
@@ -72,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=15)
     parser.add_argument("--concurrency", type=int, default=8)
-    parser.add_argument("--paths", nargs="+", default=DEFAULT_PATHS)
+    parser.add_argument("--paths", nargs="+", help="anonymous paths (default: every kind of page)")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -124,10 +195,30 @@ def main(argv: list[str] | None = None) -> int:
                     break
                 except OSError:
                     time.sleep(0.2)
+            if args.paths:
+                runs = [(path, "anonymous", "") for path in args.paths]
+            else:
+                demo = json.loads(
+                    subprocess.run(  # noqa: S603
+                        manage + ["shell", "-v0", "-c", LOOKUP % SIGNED_IN_AS],
+                        cwd=ROOT,
+                        env=env,
+                        check=True,
+                        capture_output=True,
+                        text=True,
+                    ).stdout.strip().splitlines()[-1]
+                )
+                cookie = f"sessionid={demo['session']}"
+                runs = [(path.format(**demo), "anonymous", "") for path in ANONYMOUS_PATHS] + [
+                    (path.format(**demo), f"signed in as {SIGNED_IN_AS}", cookie)
+                    for path in SIGNED_IN_PATHS
+                ]
             status = 0
-            for path in args.paths:
-                _load(port, path, 2, args.concurrency)  # warm-up: caches, first queries
-                latencies, errors, elapsed = _load(port, path, args.seconds, args.concurrency)
+            for path, who, cookie in runs:
+                _load(port, path, 2, args.concurrency, cookie)  # warm-up: caches, first queries
+                latencies, errors, elapsed = _load(
+                    port, path, args.seconds, args.concurrency, cookie
+                )
                 rate = len(latencies) / elapsed
                 p50 = statistics.median(latencies) * 1000 if latencies else float("nan")
                 p95 = (
@@ -137,11 +228,10 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 verdict = "ok" if rate >= 60 and not errors else "BELOW TARGET"
                 print(
-                    f"pages: {path} {rate:.1f} req/s, p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
-                    f"{errors} errors ({len(latencies)} requests; 1 daphne process, production "
-                    f"settings, SQLite, {args.concurrency} keep-alive clients, "
-                    f"{args.seconds:.0f} s; "
-                    f"target >= 60 req/s: {verdict})",
+                    f"pages: {path} ({who}) {rate:.1f} req/s, p50 {p50:.1f} ms, "
+                    f"p95 {p95:.1f} ms, {errors} errors ({len(latencies)} requests; 1 daphne "
+                    f"process, production settings, SQLite, {args.concurrency} keep-alive "
+                    f"clients, {args.seconds:.0f} s; target >= 60 req/s: {verdict})",
                     flush=True,
                 )
                 if verdict != "ok":
