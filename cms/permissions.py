@@ -3,18 +3,33 @@
 Every rule answers for one user and returns a bool; callers decide how to refuse.
 """
 
+from django.core.cache import cache
+
 from cms.accounts import roles
 
 
+def _shared(kind: str, user, compute):
+    """compute()'s answer for ``user``, kept on the user object for the request and in the
+    cache under the permissions version, which any change of groups, group names or agency
+    claims replaces (cms/accounts/backends.py)."""
+    attribute = f"_puente_{kind}"
+    value = user.__dict__.get(attribute)
+    if value is None:
+        from cms.accounts.backends import permissions_version
+
+        key = f"puente:{kind}:{permissions_version()}:{user.pk}"
+        value = cache.get(key)
+        if value is None:
+            value = compute()
+            cache.set(key, value, 60 * 60)
+        user.__dict__[attribute] = value
+    return value
+
+
 def _role_names(user) -> frozenset[str]:
-    # Cached on the user object: one query per request however many checks a page makes.
     if not getattr(user, "is_authenticated", False):
         return frozenset()
-    cached = getattr(user, "_puente_roles", None)
-    if cached is None:
-        cached = frozenset(user.groups.values_list("name", flat=True))
-        user._puente_roles = cached
-    return cached
+    return _shared("roles", user, lambda: frozenset(user.groups.values_list("name", flat=True)))
 
 
 def has_role(user, role: str) -> bool:
@@ -39,17 +54,17 @@ def represented_agency_ids(user) -> frozenset[int]:
     """Agencies the user may act for: those of their approved focal-point claims."""
     if not (user.is_authenticated and user.is_active):
         return frozenset()
-    cached = getattr(user, "_puente_agency_ids", None)
-    if cached is None:
-        from cms.accounts.models import AgencyClaim
+    from cms.accounts.models import AgencyClaim
 
-        cached = frozenset(
+    return _shared(
+        "agency_ids",
+        user,
+        lambda: frozenset(
             AgencyClaim.objects.filter(user=user, status=AgencyClaim.Status.APPROVED).values_list(
                 "agency_id", flat=True
             )
-        )
-        user._puente_agency_ids = cached
-    return cached
+        ),
+    )
 
 
 def is_focal_point(user) -> bool:

@@ -3,7 +3,9 @@
 Every signed-in page asks at least once whether the person may open the admin; Django's
 ModelBackend answers with two queries per request (own and group permissions). The answer
 changes only when permissions, groups or the person's flags change, so it is cached under a
-*permissions version* that any such change replaces (see ``connect_signals``).
+*permissions version* that any such change replaces (see ``connect_signals``). The same version
+keys other answers that depend on those rows: Wagtail's page permissions (the edit link), the
+person's role names and the agencies they represent (``cms.permissions``).
 """
 
 from uuid import uuid4
@@ -67,6 +69,8 @@ def connect_signals() -> None:
         Group.permissions.through,
     ):
         m2m_changed.connect(permissions_changed, sender=through, dispatch_uid=f"perms-{through}")
-    for model in (Group, Permission, GroupPagePermission, GroupCollectionPermission):
+    from cms.accounts.models import AgencyClaim
+
+    for model in (Group, Permission, GroupPagePermission, GroupCollectionPermission, AgencyClaim):
         post_save.connect(permissions_changed, sender=model, dispatch_uid=f"perms-save-{model}")
         post_delete.connect(permissions_changed, sender=model, dispatch_uid=f"perms-del-{model}")

@@ -63,3 +63,33 @@ def test_role_lookups_are_cached_per_user_object(learner, django_assert_num_quer
         for _ in range(5):
             permissions.has_role(learner, roles.EDITOR)
             permissions.is_secretariat(learner)
+
+
+def test_shared_role_and_agency_answers_follow_groups_and_claims(secretariat, agency,
+                                                                django_assert_num_queries):
+    """Roles and represented agencies are cached between requests: every change shows at once."""
+    from django.contrib.auth.models import Group
+
+    def fresh(person):  # a new request: a new user object, the shared cache only
+        return type(person).objects.get(pk=person.pk)
+
+    official = UserFactory()
+    claim = agency_claim_create(user=official, agency=agency)
+    assert not permissions.may_act_for(fresh(official), agency)
+    agency_claim_decide(claim=claim, status=AgencyClaim.Status.APPROVED, by=secretariat)
+    assert permissions.may_act_for(fresh(official), agency)
+    person = fresh(official)
+    permissions.may_act_for(person, agency)
+    again = fresh(person)
+    with django_assert_num_queries(0):  # answered from the shared cache
+        assert permissions.may_act_for(again, agency)
+
+    claim.refresh_from_db()
+    claim.status = AgencyClaim.Status.REJECTED  # e.g. revoked in the admin
+    claim.save()
+    assert not permissions.may_act_for(fresh(official), agency)
+
+    official.groups.add(Group.objects.get(name=roles.EDITOR))
+    assert permissions.is_editor(fresh(official))
+    official.groups.remove(Group.objects.get(name=roles.EDITOR))
+    assert not permissions.is_editor(fresh(official))
