@@ -255,7 +255,7 @@ def course_detail(request, pk: int):
                         "id": item.pk,
                         "title": item.title,
                         "kind": "quiz" if item.is_quiz else "lesson",
-                        "url": _url(item, request),
+                        "url": item.url,
                     }
                     for item in module.items
                 ],

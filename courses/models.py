@@ -3,6 +3,7 @@ certificates and webinars. The rules that change these rows live in ``courses/se
 
 import secrets
 import zoneinfo
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
@@ -109,6 +110,22 @@ class CataloguePage:
         return self.number + 1
 
 
+@dataclass
+class OutlineItem:
+    """One module, lesson or quiz of a course's outline (see ``CoursePage.outline``)."""
+
+    pk: int
+    path: str
+    title: str
+    url: str
+    is_module: bool
+    is_quiz: bool
+    intro: str = ""
+    required: bool = False
+    done: bool = False
+    items: list = field(default_factory=list)  # a module's lessons and quizzes
+
+
 class CoursePage(Page):
     """A course: its description, and the syllabus built from its modules and lessons."""
 
@@ -172,29 +189,45 @@ class CoursePage(Page):
         verbose_name = _("course")
         permissions = [("assign_course_instructors", _("Can choose a course's instructors"))]
 
-    def outline(self, user=None) -> list[Page]:
-        """Live modules, lessons and quizzes in tree order, in one query, cached on this instance.
+    def outline(self, user=None) -> list["OutlineItem"]:
+        """Live modules, lessons and quizzes in tree order, cached on this instance.
 
-        Each row is a plain ``Page`` with ``is_module``, ``is_quiz``, ``intro`` (of a module),
-        ``required``, and ``done``: ``user`` has done the lesson or passed the quiz.
+        The structure depends only on the page tree, so it is kept in the shared cache under
+        the tree version (cms/pages/shell.py); what ``user`` has done (lessons done, quizzes
+        passed) costs one query. Each item has ``pk``, ``path``, ``title``, ``url``,
+        ``is_module``, ``is_quiz``, ``intro`` (of a module), ``required`` and ``done``.
         """
+        from cms.pages import shell
+
+        signed_in = getattr(user, "is_authenticated", False)
+        memo = self.__dict__.setdefault("_outline", {})
+        key = user.pk if signed_in else None
+        if key in memo:
+            return memo[key]
+        items = shell.cached(None, "course-outline", self.pk, compute=self._outline_items)
+        if signed_in:
+            ids = [item.pk for item in items if not item.is_module]
+            done = set(
+                LessonProgress.objects.filter(user=user, lesson_id__in=ids)
+                .values_list("lesson_id", flat=True)
+                .union(
+                    Attempt.objects.filter(user=user, quiz_id__in=ids, passed=True).values_list(
+                        "quiz_id", flat=True
+                    )
+                )
+            )
+            for item in items:
+                item.done = item.pk in done
+        memo[key] = items
+        return items
+
+    def _outline_items(self) -> list["OutlineItem"]:
         from django.contrib.contenttypes.models import ContentType
         from django.db.models import F, Q, Value
         from django.db.models.functions import Coalesce
 
-        signed_in = getattr(user, "is_authenticated", False)
-        cache = self.__dict__.setdefault("_outline", {})
-        key = user.pk if signed_in else None
-        if key in cache:
-            return cache[key]
         types = ContentType.objects.get_for_models(ModulePage, LessonPage, QuizPage)
-        if signed_in:
-            done = Exists(
-                LessonProgress.objects.filter(user=user, lesson_id=OuterRef("pk"))
-            ) | Exists(Attempt.objects.filter(user=user, quiz_id=OuterRef("pk"), passed=True))
-        else:
-            done = Value(False)
-        rows = list(
+        rows = (
             Page.objects.descendant_of(self).live()
             .filter(
                 Q(depth=self.depth + 1, content_type=types[ModulePage])
@@ -204,17 +237,20 @@ class CoursePage(Page):
             .annotate(
                 intro=F("modulepage__intro"),
                 required=Coalesce("lessonpage__required", "quizpage__required", Value(False)),
-                done=done,
             )
             .order_by("path")
         )
-        for row in rows:
-            row.is_module = row.content_type_id == types[ModulePage].pk
-            row.is_quiz = row.content_type_id == types[QuizPage].pk
-        cache[key] = rows
-        return rows
+        return [
+            OutlineItem(
+                pk=row.pk, path=row.path, title=row.title, url=row.get_url() or "",
+                is_module=row.content_type_id == types[ModulePage].pk,
+                is_quiz=row.content_type_id == types[QuizPage].pk,
+                intro=row.intro or "", required=bool(row.required),
+            )
+            for row in rows
+        ]
 
-    def syllabus(self, user=None) -> list[Page]:
+    def syllabus(self, user=None) -> list[OutlineItem]:
         """Modules, each with ``items``: its live lessons and quizzes (see ``outline``)."""
         modules = {}
         for row in self.outline(user):
@@ -241,11 +277,15 @@ class CoursePage(Page):
         user = request.user
         cohorts = services.cohorts_for(user=user, course=self)
         enrolment = permissions.active_enrolment(user, self)
+        outline = self.outline(user)
+        last_id = enrolment.last_lesson_id if enrolment else None
         context.update(
             cohorts=cohorts,
             syllabus=self.syllabus(user),
             enrolment=enrolment,
-            progress=services.outline_progress(self.outline(user)) if enrolment else None,
+            progress=services.outline_progress(outline) if enrolment else None,
+            # "Continue where you left off": the lesson's row in the outline (no extra query).
+            continue_lesson=next((row for row in outline if row.pk == last_id), None),
         )
         return context
 

@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage
 
+from cms.directory.models import Network
+
 from . import permissions
 from .models import (
     Attempt,
@@ -130,33 +132,51 @@ def enrolment_refusal(*, user, cohort: Cohort, now=None) -> str | None:
     return cohort_eligibility_error(user=user, cohort=cohort)
 
 
+def _eligibility_rules(cohort_ids) -> dict[int, dict[str, set[int]]]:
+    """Each restricted cohort's eligible countries, networks and agencies, in one query."""
+    through = {
+        "country": Cohort.eligible_countries.through,
+        "network": Cohort.eligible_networks.through,
+        "agency": Cohort.eligible_agencies.through,
+    }
+    parts = [
+        model.objects.filter(cohort_id__in=cohort_ids).values_list(
+            "cohort_id", Value(kind), f"{kind}_id"
+        )
+        for kind, model in through.items()
+    ]
+    rules: dict[int, dict[str, set[int]]] = {}
+    for cohort_id, kind, value in parts[0].union(*parts[1:], all=True):
+        rules.setdefault(cohort_id, {"country": set(), "network": set(), "agency": set()})
+        rules[cohort_id][kind].add(value)
+    return rules
+
+
 def cohorts_for(*, user, course: CoursePage) -> list[Cohort]:
     """The course's current cohorts for its page, each with the user's open enrolment and the
-    reason they cannot enrol (or None), in two queries however many cohorts there are."""
-    countries = Cohort.eligible_countries.through.objects.filter(cohort_id=OuterRef("pk"))
-    networks = Cohort.eligible_networks.through.objects.filter(cohort_id=OuterRef("pk"))
-    agencies = Cohort.eligible_agencies.through.objects.filter(cohort_id=OuterRef("pk"))
-    restricted = Exists(countries) | Exists(networks) | Exists(agencies)
-    if getattr(user, "is_authenticated", False):
-        admitted = (
-            Exists(countries.filter(country_id=user.country_id))
-            | Exists(agencies.filter(agency_id=user.agency_id))
-            | Exists(networks.filter(network__members=user.agency_id))
-        )
-    else:
-        admitted = Value(False)
+    reason they cannot enrol (or None), in three queries however many cohorts there are
+    (four when a cohort is reserved for networks and the person works at an agency)."""
+    signed_in = getattr(user, "is_authenticated", False)
     cohorts = list(
         course.cohorts.filter(Q(ends_at__isnull=True) | Q(ends_at__gte=timezone.now()))
-        .annotate(is_restricted=restricted, is_admitted=admitted)
         .order_by("starts_at", "pk")
     )
+    rules = _eligibility_rules([cohort.pk for cohort in cohorts]) if cohorts else {}
+    agency_networks = None
+    if signed_in and user.agency_id and any(rule["network"] for rule in rules.values()):
+        agency_networks = set(
+            Network.members.through.objects.filter(agency_id=user.agency_id).values_list(
+                "network_id", flat=True
+            )
+        )
     enrolments = {}
-    if getattr(user, "is_authenticated", False):
+    if signed_in:
+        # The last lesson comes from the course outline on the page, not from a join here.
         enrolments = {
             e.cohort_id: e
             for e in Enrolment.objects.filter(
                 user=user, cohort__course=course, status__in=Enrolment.OPEN_STATUSES
-            ).select_related("last_lesson")
+            )
         }
         # Seed the per-request cache that permissions.active_enrolment reads.
         active = [e for e in enrolments.values() if e.status == Enrolment.Status.ACTIVE]
@@ -165,7 +185,15 @@ def cohorts_for(*, user, course: CoursePage) -> list[Cohort]:
         )
     for cohort in cohorts:
         cohort.course = course
-        cohort.is_eligible = not cohort.is_restricted or cohort.is_admitted
+        rule = rules.get(cohort.pk)
+        cohort.is_eligible = rule is None or (
+            signed_in
+            and (
+                user.country_id in rule["country"]
+                or user.agency_id in rule["agency"]
+                or bool(agency_networks and agency_networks & rule["network"])
+            )
+        )
         cohort.my_enrolment = enrolments.get(cohort.pk)
         cohort.refusal = enrolment_refusal(user=user, cohort=cohort)
     return cohorts

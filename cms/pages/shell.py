@@ -23,7 +23,7 @@ TIMEOUT = 60 * 60  # stale versions simply age out
 TREE_MODELS = (Page, Site, Locale, PageViewRestriction)
 
 
-def tree_version(request) -> str:
+def tree_version(request=None) -> str:
     """The current tree version, read from the cache once per request."""
     version = getattr(request, "_puente_tree_version", None)
     if version is None:
@@ -31,7 +31,8 @@ def tree_version(request) -> str:
         if version is None:
             cache.add(VERSION_KEY, uuid4().hex, None)
             version = cache.get(VERSION_KEY)
-        request._puente_tree_version = version
+        if request is not None:
+            request._puente_tree_version = version
     return version
 
 
@@ -62,8 +63,13 @@ def connect_signals() -> None:
 
 
 def cached(request, *parts, compute):
-    """compute()'s value, kept until the page tree changes (it must depend on nothing else)."""
-    key = ":".join(["puente:shell", tree_version(request), request.get_host(), *map(str, parts)])
+    """compute()'s value, kept until the page tree changes (it must depend on nothing else).
+
+    Without a request, the value must not depend on the host either (e.g. URLs from
+    ``page.get_url()`` without a request, which Wagtail makes absolute on a multi-site set-up).
+    """
+    host = request.get_host() if request is not None else "*"
+    key = ":".join(["puente:shell", tree_version(request), host, *map(str, parts)])
     value = cache.get(key)
     if value is None:
         value = compute()

@@ -136,6 +136,39 @@ class TestEligibility:
         outsider.country = outsider.agency.country
         assert services.cohort_eligibility_error(user=outsider, cohort=cohort) is None
 
+    def test_the_course_page_batch_agrees_with_the_rule(self, course):
+        """cohorts_for answers every cohort at once; it must equal cohort_eligibility_error."""
+        from django.contrib.auth.models import AnonymousUser
+
+        agency, other_agency = AgencyFactory(), AgencyFactory()
+        network = NetworkFactory(members=[agency])
+        open_cohort = CohortFactory(course=course)
+        by_network = CohortFactory(course=course)
+        by_network.eligible_networks.add(network)
+        by_country = CohortFactory(course=course)
+        by_country.eligible_countries.add(other_agency.country)
+        by_agency = CohortFactory(course=course)
+        by_agency.eligible_agencies.add(other_agency)
+        people = [
+            UserFactory(agency=agency, country=agency.country),
+            UserFactory(agency=other_agency, country=other_agency.country),
+            UserFactory(agency=None, country=other_agency.country),
+            UserFactory(agency=None, country=agency.country),
+        ]
+        for person in people:
+            answers = {c.pk: c.is_eligible for c in services.cohorts_for(user=person,
+                                                                          course=course)}
+            expected = {
+                c.pk: services.cohort_eligibility_error(user=person, cohort=c) is None
+                for c in (open_cohort, by_network, by_country, by_agency)
+            }
+            assert answers == expected
+        assert answers[open_cohort.pk] and not answers[by_network.pk]
+        anonymous = {c.pk: c.is_eligible
+                     for c in services.cohorts_for(user=AnonymousUser(), course=course)}
+        assert anonymous == {open_cohort.pk: True, by_network.pk: False, by_country.pk: False,
+                             by_agency.pk: False}
+
     def test_open_cohort_admits_everyone(self, cohort, learner):
         assert services.enrolment_refusal(user=learner, cohort=cohort) is None
 

@@ -8,7 +8,7 @@ import pytest
 from courses import services
 from courses.models import Attempt, Enrolment, LessonProgress
 from tests.factories import UserFactory
-from tests.factories.courses import CohortFactory, CoursePageFactory
+from tests.factories.courses import CohortFactory, CoursePageFactory, LessonPageFactory
 
 SECRET = "Secret lesson content"
 
@@ -55,6 +55,30 @@ class TestCoursePage:
         assert Enrolment.objects.get(pk=enrolment.pk).status == "active"
 
 
+    def test_cached_syllabus_follows_publishing_and_each_persons_progress(
+        self, client, course, cohort, lessons, learner
+    ):
+        other = UserFactory()
+        for person in (learner, other):
+            enrol(person, cohort)
+        services.lesson_mark_done(user=learner, lesson=lessons[0])
+        done = f'{lessons[0].title}</a> <span class="done">'
+        client.force_login(learner)
+        assert done in client.get(course.url).content.decode()  # the outline is now cached
+        client.force_login(other)
+        assert done not in client.get(course.url).content.decode()
+
+        module = lessons[0].get_parent().specific
+        added = LessonPageFactory(parent=module, title="Closing the gaps", slug="closing")
+        html = client.get(course.url).content.decode()
+        assert f'<a href="{added.url}">Closing the gaps</a>' in html
+        added.unpublish()
+        assert "Closing the gaps" not in client.get(course.url).content.decode()
+        module.title = "Foundations, revised"
+        module.save_revision().publish()
+        assert "Foundations, revised" in client.get(course.url).content.decode()
+
+
 class TestLessonAccess:
     @pytest.mark.parametrize("who", ["anonymous", "learner", "focal_point", "editor_unrelated"])
     def test_second_lesson_hidden_from_the_unenrolled(self, client, lessons, who, request):
@@ -97,6 +121,7 @@ class TestLessonAccess:
         assert LessonProgress.objects.filter(user=learner, lesson=lessons[1]).exists()
         html = client.get(course.url).content.decode()
         assert "Continue where you left off" in html
+        assert f'class="button" href="{lessons[1].url}"' in html
         assert "1 of 3 done (33%)" in html
 
     def test_waitlisted_learner_cannot_read_or_mark(self, client, course, lessons):
