@@ -267,6 +267,16 @@ def course_detail(request, pk: int):
     })
 
 
+def _continue_item(enrolment: Enrolment):
+    """The outline item to continue from (``enrolments_for`` attaches it; else looked up)."""
+    if hasattr(enrolment, "continue_item"):
+        return enrolment.continue_item
+    if enrolment.last_lesson_id is None:
+        return None
+    items = enrolment.cohort.course.outline_items()
+    return next((item for item in items if item.pk == enrolment.last_lesson_id), None)
+
+
 def _enrolment_out(enrolment: Enrolment, request) -> dict:
     course = enrolment.cohort.course
     return {
@@ -281,9 +291,7 @@ def _enrolment_out(enrolment: Enrolment, request) -> dict:
         "completed_at": enrolment.completed_at,
         "score": enrolment.score,
         "progress": _progress(getattr(enrolment, "progress", None)),
-        "continue_url": (
-            _url(enrolment.last_lesson, request) if enrolment.last_lesson_id else None
-        ),
+        "continue_url": item.url if (item := _continue_item(enrolment)) else None,
         "certificate_code": getattr(enrolment, "certificate_code", None),
     }
 

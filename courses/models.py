@@ -110,6 +110,21 @@ class CataloguePage:
         return self.number + 1
 
 
+def done_item_ids(user, ids) -> set[int]:
+    """Which of these lessons ``user`` has done and which quizzes they passed, in one query."""
+    if not ids:
+        return set()
+    return set(
+        LessonProgress.objects.filter(user=user, lesson_id__in=ids)
+        .values_list("lesson_id", flat=True)
+        .union(
+            Attempt.objects.filter(user=user, quiz_id__in=ids, passed=True).values_list(
+                "quiz_id", flat=True
+            )
+        )
+    )
+
+
 @dataclass
 class OutlineItem:
     """One module, lesson or quiz of a course's outline (see ``CoursePage.outline``)."""
@@ -197,29 +212,24 @@ class CoursePage(Page):
         passed) costs one query. Each item has ``pk``, ``path``, ``title``, ``url``,
         ``is_module``, ``is_quiz``, ``intro`` (of a module), ``required`` and ``done``.
         """
-        from cms.pages import shell
-
         signed_in = getattr(user, "is_authenticated", False)
         memo = self.__dict__.setdefault("_outline", {})
         key = user.pk if signed_in else None
         if key in memo:
             return memo[key]
-        items = shell.cached(None, "course-outline", self.pk, compute=self._outline_items)
+        items = self.outline_items()
         if signed_in:
-            ids = [item.pk for item in items if not item.is_module]
-            done = set(
-                LessonProgress.objects.filter(user=user, lesson_id__in=ids)
-                .values_list("lesson_id", flat=True)
-                .union(
-                    Attempt.objects.filter(user=user, quiz_id__in=ids, passed=True).values_list(
-                        "quiz_id", flat=True
-                    )
-                )
-            )
+            done = done_item_ids(user, [item.pk for item in items if not item.is_module])
             for item in items:
                 item.done = item.pk in done
         memo[key] = items
         return items
+
+    def outline_items(self) -> list["OutlineItem"]:
+        """The outline's structure, shared by everyone (no ``done``), from the cache."""
+        from cms.pages import shell
+
+        return shell.cached(None, "course-outline", self.pk, compute=self._outline_items)
 
     def _outline_items(self) -> list["OutlineItem"]:
         from django.contrib.contenttypes.models import ContentType

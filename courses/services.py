@@ -35,6 +35,7 @@ from .models import (
     QuizPage,
     Registration,
     WebinarPage,
+    done_item_ids,
 )
 
 logger = logging.getLogger(__name__)
@@ -647,20 +648,31 @@ def _user_zone(user):
 
 
 def enrolments_for(*, user) -> list[Enrolment]:
-    """The user's open enrolments, latest activity first, each with ``progress`` and the code of
-    the course's certificate (``certificate_code``), in three queries however many there are."""
+    """The user's open enrolments, latest activity first, each with ``progress``, the code of
+    the course's certificate (``certificate_code``) and the outline item to continue from
+    (``continue_item``), in two queries however many there are (outlines come from the cache)."""
     course_certificate = Certificate.objects.filter(
         user=user, course_id=OuterRef("cohort__course_id")
     ).values("code")[:1]
     enrolments = list(
         Enrolment.objects.filter(user=user, status__in=Enrolment.OPEN_STATUSES)
-        .select_related("cohort__course", "last_lesson")
+        .select_related("cohort__course")
         .annotate(certificate_code=Subquery(course_certificate))
         .order_by("-last_seen_at", "-created_at")
     )
-    progress = progress_for_courses(user=user, courses=[e.cohort.course for e in enrolments])
+    courses = {e.cohort.course_id: e.cohort.course for e in enrolments}
+    outlines = {pk: course.outline_items() for pk, course in courses.items()}
+    done = done_item_ids(
+        user, [item.pk for items in outlines.values() for item in items if not item.is_module]
+    )
     for enrolment in enrolments:
-        enrolment.progress = progress.get(enrolment.cohort.course_id)
+        items = outlines[enrolment.cohort.course_id]
+        enrolment.progress = progress_summary(
+            (item.pk, item.pk in done) for item in items if item.required
+        )
+        enrolment.continue_item = next(
+            (item for item in items if item.pk == enrolment.last_lesson_id), None
+        )
     return enrolments
 
 

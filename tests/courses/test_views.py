@@ -302,3 +302,18 @@ def test_course_page_progress_matches_the_completion_rule(client, course, cohort
     shown = client.get(course.url).context["progress"]
     assert shown == services.course_progress(user=learner, course=course)
     assert (shown["done"], shown["total"]) == (1, 3)
+
+
+def test_dashboard_and_api_continue_where_the_learner_left_off(client, course, cohort, lessons,
+                                                              learner):
+    enrol(learner, cohort)
+    client.force_login(learner)
+    assert "left off" not in client.get(reverse("courses:my_learning")).content.decode()
+    client.get(lessons[1].url)  # reading a lesson records it as the place to continue
+    html = client.get(reverse("courses:my_learning")).content.decode()
+    assert f'<a href="{lessons[1].url}">Continue where you left off: {lessons[1].title}</a>' in html
+    api = client.get("/api/courses/me/enrolments").json()
+    assert [e["continue_url"] for e in api] == [lessons[1].url]
+    lessons[1].unpublish()  # an unpublished lesson is no longer offered
+    assert "left off" not in client.get(reverse("courses:my_learning")).content.decode()
+    assert client.get("/api/courses/me/enrolments").json()[0]["continue_url"] is None
