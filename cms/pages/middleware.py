@@ -2,16 +2,23 @@
 
 from django.middleware.locale import LocaleMiddleware
 
+from cms.pages import shell
+
 # Paths outside i18n_patterns (cms/urls.py): a 404 there is final, never a redirect to /en/….
 UNPREFIXED = ("/api/", "/admin/", "/django-admin/", "/documents/", "/certificates/", "/healthz")
 
 
 class SiteLocaleMiddleware(LocaleMiddleware):
-    """Django's LocaleMiddleware, except that it leaves the unprefixed paths' 404s alone.
+    """Django's LocaleMiddleware, except that it leaves the unprefixed paths' 404s alone, and
+    gives Wagtail the request's site from the shared cache (``shell.prime_wagtail_site``).
 
     Wagtail's catch-all page route makes every ``/<lang>/<anything>/`` look valid, so the stock
     middleware would answer an API 404 with a redirect to ``/en/api/…``.
     """
+
+    def process_request(self, request):
+        super().process_request(request)
+        shell.prime_wagtail_site(request)
 
     def process_response(self, request, response):
         if response.status_code == 404 and request.path_info.startswith(UNPREFIXED):

@@ -143,6 +143,20 @@ def translation_urls(request, page: Page) -> dict[str, str]:
     return cached(request, "translations", page.pk, compute=compute)
 
 
+def prime_wagtail_site(request):
+    """Fill Wagtail's per-request site cache (``Site.find_for_request``) from the shared cache.
+
+    Every ``{% pageurl %}`` and ``page.get_url(request)`` asks for the request's site; without
+    this, the first ask on each request costs a query. Called for every request by
+    ``SiteLocaleMiddleware``; the answer depends only on the host, port and the tree.
+    """
+    if not hasattr(request, "_wagtail_site"):
+        site = cached(request, "site", request._get_raw_host(), request.get_port(),
+                      compute=lambda: Site._find_for_request(request) or "")
+        request._wagtail_site = site or None
+    return request._wagtail_site
+
+
 def prime_wagtail_routing(request, path: str) -> None:
     """Fill Wagtail's per-request site and route caches from the shared cache.
 
@@ -153,11 +167,8 @@ def prime_wagtail_routing(request, path: str) -> None:
     """
     from django.contrib.contenttypes.models import ContentType
 
-    raw_host = request._get_raw_host()
-    site = cached(request, "site", raw_host, request.get_port(),
-                  compute=lambda: Site._find_for_request(request) or "")
-    request._wagtail_site = site or None
-    if not site:
+    site = prime_wagtail_site(request)
+    if site is None:
         return
     key_parts = ("route", site.pk, translation.get_language(), path)
     route = cached(request, *key_parts, compute=lambda: _route(request, path) or "")

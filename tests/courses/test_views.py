@@ -254,7 +254,7 @@ def test_dashboard_lists_progress_with_constant_queries(client, catalogue, learn
     assert len(large.captured_queries) == len(small.captured_queries)
 
 
-def test_dashboard_requires_login(client):
+def test_dashboard_requires_login(client, db):  # the site lookup may query on a cold cache
     response = client.get(reverse("courses:my_learning"))
     assert response.status_code == 302 and "login" in response["Location"]
 
