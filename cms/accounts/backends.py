@@ -8,38 +8,29 @@ keys other answers that depend on those rows: Wagtail's page permissions (the ed
 person's role names and the agencies they represent (``cms.permissions``).
 """
 
-from uuid import uuid4
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
-VERSION_KEY = "puente:perms:version"
+from cms.versions import Version
+
+PERMISSIONS = Version("puente:perms:version")
 TIMEOUT = 60 * 60
 
 
 def permissions_version() -> str:
-    """Replaced whenever groups, permissions or Wagtail's page/collection permissions change."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid4().hex, None)
-        version = cache.get(VERSION_KEY)
-    return version
-
-
-def _new_version() -> None:
-    cache.set(VERSION_KEY, uuid4().hex, None)
+    """Replaced whenever groups, permissions, Wagtail's page/collection permissions or agency
+    claims change."""
+    return PERMISSIONS.current()
 
 
 def permissions_changed(**kwargs) -> None:
     """Forget every cached permission set, now and once the transaction commits."""
-    _new_version()
-    transaction.on_commit(_new_version)
+    PERMISSIONS.replace()
 
 
 class CachedPermissionsBackend(ModelBackend):

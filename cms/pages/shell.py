@@ -7,17 +7,16 @@ saved, deleted, published, unpublished or moved. A change is visible on the next
 timeout has to pass. Entries are plain dicts (title, url), never page objects.
 """
 
-from uuid import uuid4
-
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-VERSION_KEY = "puente:shell:tree-version"
+from cms.versions import Version
+
+TREE = Version("puente:shell:tree-version")
 TIMEOUT = 60 * 60  # stale versions simply age out
 
 TREE_MODELS = (Page, Site, Locale, PageViewRestriction)
@@ -27,27 +26,15 @@ def tree_version(request=None) -> str:
     """The current tree version, read from the cache once per request."""
     version = getattr(request, "_puente_tree_version", None)
     if version is None:
-        version = cache.get(VERSION_KEY)
-        if version is None:
-            cache.add(VERSION_KEY, uuid4().hex, None)
-            version = cache.get(VERSION_KEY)
+        version = TREE.current()
         if request is not None:
             request._puente_tree_version = version
     return version
 
 
-def _new_version() -> None:
-    cache.set(VERSION_KEY, uuid4().hex, None)
-
-
 def tree_changed(**kwargs) -> None:
-    """Start a new tree version now and again once the transaction commits.
-
-    The second bump covers a request that read the old rows and cached them between the
-    change and the commit.
-    """
-    _new_version()
-    transaction.on_commit(_new_version)
+    """Start a new tree version (now and again once the transaction commits)."""
+    TREE.replace()
 
 
 def _model_changed(sender, instance, **kwargs) -> None:
