@@ -3,17 +3,28 @@
 A catalogue's filter form has selects with dozens of options (35 countries, every theme); Django
 renders each option through a template, which was a third of a catalogue page's time. These
 widgets give the same HTML (tests/cms/test_widgets.py compares them) built with ``format_html``.
+
+``FastSelect(directory_options="…")`` also keeps the options of a select whose choices are all
+the rows of a directory model in the shared cache, per language, under the directory version
+(cms/directory/versions.py): the choices are then not even queried. Only the form with nothing
+selected is kept (the common case, and no key made from what a visitor typed).
 """
 
 from django import forms
+from django.core.cache import cache
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 SELECTED = mark_safe(" selected")  # noqa: S308 - a constant
 
 
 class FastSelect(forms.Select):
+    def __init__(self, attrs=None, choices=(), *, directory_options: str | None = None):
+        super().__init__(attrs, choices)
+        self.directory_options = directory_options
+
     def _options(self, values: set[str]):
         found = False
         for value, label in self.choices:
@@ -29,10 +40,23 @@ class FastSelect(forms.Select):
         if self.allow_multiple_selected:
             attrs["multiple"] = True
         values = set(self.format_value(value))
-        options = format_html_join(
-            "", '<option value="{}"{}>{}</option>', self._options(values)
-        )
+        if self.directory_options and not values - {""}:
+            from cms.directory.versions import DIRECTORY
+
+            key = ":".join([
+                "puente:options", DIRECTORY.current(), self.directory_options, get_language(),
+                "blank" if values else "none",  # is the empty choice selected?
+            ])
+            options = cache.get(key)
+            if options is None:
+                options = self._render_options(values)
+                cache.set(key, options, 60 * 60)
+        else:
+            options = self._render_options(values)
         return format_html('<select name="{}"{}>{}</select>', name, flatatt(attrs), options)
+
+    def _render_options(self, values: set[str]) -> str:
+        return format_html_join("", '<option value="{}"{}>{}</option>', self._options(values))
 
 
 class FastSelectMultiple(FastSelect, forms.SelectMultiple):

@@ -23,7 +23,7 @@ class CourseFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_text")
     theme = django_filters.ModelChoiceFilter(
         label=_("Theme"), field_name="themes", queryset=Theme.objects.all(),
-        empty_label=_("All themes"), widget=FastSelect,
+        empty_label=_("All themes"), widget=FastSelect(directory_options="courses-theme"),
     )
     language = django_filters.ChoiceFilter(
         label=_("Language"), choices=settings.LANGUAGES, empty_label=_("All languages"),
@@ -46,7 +46,7 @@ class CourseFilter(django_filters.FilterSet):
     )
     network = django_filters.ModelChoiceFilter(
         label=_("Network"), field_name="networks", queryset=Network.objects.all(),
-        empty_label=_("All networks"), widget=FastSelect,
+        empty_label=_("All networks"), widget=FastSelect(directory_options="courses-network"),
     )
 
     class Meta:

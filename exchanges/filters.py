@@ -14,11 +14,11 @@ from .models import ExchangeRequest, Modality
 class PublicExchangeFilter(django_filters.FilterSet):
     country = django_filters.ModelChoiceFilter(
         label=_("Country"), queryset=Country.objects.all(), method="filter_country",
-        widget=FastSelect,
+        widget=FastSelect(directory_options="exchanges-country"),
     )
     theme = django_filters.ModelChoiceFilter(
         label=_("Theme"), queryset=Theme.objects.all(), field_name="themes",
-        widget=FastSelect,
+        widget=FastSelect(directory_options="exchanges-theme"),
     )
     modality = django_filters.ChoiceFilter(
         label=_("Modality"), choices=Modality.choices, method="filter_modality",

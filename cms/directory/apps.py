@@ -6,3 +6,8 @@ class DirectoryConfig(AppConfig):
     name = "cms.directory"
     label = "directory"
     verbose_name = _("Directory")
+
+    def ready(self):
+        from .versions import connect_signals
+
+        connect_signals()

@@ -35,3 +35,39 @@ def test_model_choices_render_like_django(db):
     assert parse_html(mine) == parse_html(stock.widget.render("country", chosen.pk,
                                                               attrs={"id": "c"}))
     assert mine.count(" selected") == 1
+
+
+def test_directory_options_are_cached_until_the_directory_changes(db, django_assert_num_queries):
+    from django.utils import translation
+
+    from cms.directory.models import Country
+    from tests.factories import CountryFactory
+
+    peru = CountryFactory(name_en="Peru", name_es="Perú")
+
+    def render(value=None):
+        field = forms.ModelChoiceField(
+            Country.objects.all(), widget=FastSelect(directory_options="test-country")
+        )
+        stock = forms.ModelChoiceField(Country.objects.all())
+        html = field.widget.render("country", value, attrs={"id": "c"})
+        assert parse_html(html) == parse_html(
+            stock.widget.render("country", value, attrs={"id": "c"})
+        )
+        return html
+
+    assert ">Peru<" in render()
+    with django_assert_num_queries(0):  # the options come from the cache, choices unqueried
+        field = forms.ModelChoiceField(
+            Country.objects.all(), widget=FastSelect(directory_options="test-country")
+        )
+        assert ">Peru<" in field.widget.render("country", None)
+    with translation.override("es"):
+        assert ">Perú<" in render()  # each language its own
+    peru.name_en = "Republic of Peru"
+    peru.save()
+    assert ">Republic of Peru<" in render()
+    CountryFactory(name_en="Chile")
+    assert ">Chile<" in render()
+    assert render(peru.pk).count(" selected") == 1  # a choice made is never served from cache
+    assert render().count(" selected") == 1 and 'value="" selected' in render()
