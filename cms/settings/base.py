@@ -144,12 +144,14 @@ if REDIS_URL:
             "CONFIG": {"hosts": [REDIS_URL], "prefix": "puente"},
         }
     }
-    # Sessions are read from Redis (written through to the database): no query per request.
-    # Only with a shared cache: a per-process cache could keep a logged-out session alive.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+
+# Sessions are read from the cache (written through to the database): no query per request.
+# Without REDIS_URL the cache is per process, like the in-memory channel layer and the shell's
+# cached tree: the embedded default is one process; more processes need REDIS_URL.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Search: Elasticsearch when ELASTICSEARCH_URL is set, else the database engine.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
