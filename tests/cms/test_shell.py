@@ -225,3 +225,25 @@ def test_view_restrictions_apply_to_cached_routes(client, home_page, learner):
     restriction.delete()
     client.logout()
     assert client.get("/en/about/inner/").status_code == 200
+
+
+@pytest.mark.parametrize("path", [
+    "/es/exchanges/?country=3&page=2", "/fr/my/learning/", "/en/accounts/login/?next=/en/",
+    "/pt/courses/", "/en/no-such-page/",
+])
+def test_language_links_of_app_views_match_djangos_translate_url(client, home_pages, learner,
+                                                                  path):
+    from django.urls import translate_url
+    from django.utils.html import escape
+
+    if "/my/" in path:
+        client.force_login(learner)
+    response = client.get(path)
+    html = response.content.decode()
+    assert response.status_code in (200, 404)
+    for code in ("en", "es", "fr", "pt"):
+        if response.status_code == 404:
+            assert f'hreflang="{code}"' in html
+            continue
+        expected = escape(translate_url(path, code))
+        assert f'href="{expected}" hreflang="{code}"' in html

@@ -2,7 +2,8 @@
 
 from django import template
 from django.conf import settings
-from django.urls import reverse, translate_url
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils import translation
 
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -54,9 +55,24 @@ def language_links(context):
         if page is not None:
             url = translations.get(code) or f"/{code}/"
         else:
-            url = translate_url(request.get_full_path(), code)
+            url = _translated_path(request, code)
         links.append({"code": code, "name": name, "url": url})
     return links
+
+
+def _translated_path(request, code: str) -> str:
+    """Django's ``translate_url`` for the current request, reusing the URL match Django made
+    for it (one reverse per language instead of a resolve and a reverse)."""
+    match = request.resolver_match
+    if match is None or not match.url_name:
+        return translate_url(request.get_full_path(), code)
+    try:
+        with translation.override(code):
+            url = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+    except NoReverseMatch:
+        return translate_url(request.get_full_path(), code)
+    query = request.META.get("QUERY_STRING", "")
+    return f"{url}?{query}" if query else url
 
 
 @register.simple_tag(takes_context=True)
