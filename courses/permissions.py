@@ -1,5 +1,6 @@
 """Who may see and do what in courses and webinars: one answer for views, API, admin and rooms."""
 
+from django.db.models import Q
 from django.utils import timezone
 
 from cms import permissions as cms_permissions
@@ -116,6 +117,21 @@ class CohortRoomPolicy:
             return False
         return cms_permissions.is_secretariat(user) or teaches(user, parent.course)
 
+    def readable(self, user, cohorts):
+        """``may_read`` for a queryset of cohorts, in one query (the room list)."""
+        from .models import CoursePage, Enrolment
+
+        if not (getattr(user, "is_authenticated", False) and user.is_active):
+            return cohorts.none()
+        if cms_permissions.is_secretariat(user):
+            return cohorts
+        enrolled = Enrolment.objects.filter(user=user, status=Enrolment.Status.ACTIVE)
+        taught = CoursePage.instructors.through.objects.filter(user_id=user.pk)
+        return cohorts.filter(
+            Q(pk__in=enrolled.values("cohort_id"))
+            | Q(course_id__in=taught.values("coursepage_id"))
+        )
+
 
 class WebinarRoomPolicy:
     """A webinar's room: registered people talk; speakers and the secretariat moderate."""
@@ -134,3 +150,20 @@ class WebinarRoomPolicy:
         if not (getattr(user, "is_authenticated", False) and user.is_active):
             return False
         return cms_permissions.is_secretariat(user) or speaks_at(user, parent)
+
+    def readable(self, user, webinars):
+        """``may_read`` for a queryset of webinars, in one query (the room list)."""
+        from .models import Registration, WebinarPage
+
+        if not (getattr(user, "is_authenticated", False) and user.is_active):
+            return webinars.none()
+        if cms_permissions.is_secretariat(user):
+            return webinars
+        registered = Registration.objects.filter(
+            user=user, status=Registration.Status.REGISTERED
+        )
+        speaking = WebinarPage.speakers.through.objects.filter(user_id=user.pk)
+        return webinars.filter(
+            Q(pk__in=registered.values("webinar_id"))
+            | Q(pk__in=speaking.values("webinarpage_id"))
+        )

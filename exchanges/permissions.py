@@ -19,7 +19,14 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from cms.permissions import is_focal_point, is_secretariat, may_act_for, represented_agency_ids
+from cms.accounts import roles
+from cms.permissions import (
+    has_role,
+    is_focal_point,
+    is_secretariat,
+    may_act_for,
+    represented_agency_ids,
+)
 
 from .models import (
     APPROVED_AND_LATER,
@@ -244,3 +251,19 @@ class ExchangeRoomPolicy:
 
     def may_moderate(self, user, parent: ExchangeRequest) -> bool:
         return secretariat_sees(user, parent)
+
+    def readable(self, user, exchanges):
+        """``may_read`` for a queryset of requests, in one query (the room list): the parties
+        from approval on (and after a withdrawal), the secretariat once submitted."""
+        if not _active(user):
+            return exchanges.none()
+        agencies = represented_agency_ids(user) if has_role(user, roles.FOCAL_POINT) else ()
+        party = Q(requesting_agency_id__in=agencies) | Q(
+            provider_agency_id__in=agencies, state__in=PROVIDER_STATES
+        )
+        readable = party & Q(state__in=PROVIDER_STATES)
+        if is_secretariat(user):
+            readable |= ~Q(state=State.DRAFT) & ~Q(
+                state=State.WITHDRAWN, submitted_at__isnull=True
+            )
+        return exchanges.filter(readable)

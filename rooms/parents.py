@@ -11,9 +11,8 @@ that a person removed from the parent loses access at once.
 
 The room list asks once per kind of parent, not once per room: a policy may offer
 ``readable(user, parents)`` narrowing a queryset of its parents to those the person may read
-(one query). For the policies that do not (yet) have one, ``BATCH_READERS`` below holds the same
-rule in queryset form; ``tests/rooms/test_permissions.py`` checks that every batch answer equals
-the per-parent ``may_read`` answer. A policy with neither is asked parent by parent.
+(one query); ``tests/rooms/test_index.py`` checks that every batch answer equals the per-parent
+``may_read`` answer. A policy without one is asked parent by parent.
 """
 
 from typing import Protocol
@@ -59,10 +58,10 @@ def kind_of(parent: models.Model) -> str:
 
 def readable_ids(user, model: type[models.Model], ids) -> set[int]:
     """The ids among ``ids`` (parents of type ``model``) that ``user`` may read: one query when
-    the policy (or BATCH_READERS) can answer for the whole set, else one check per parent."""
+    the policy can answer for the whole set (``readable``), else one check per parent."""
     policy = _policies[model]
     parents = model._default_manager.filter(pk__in=list(ids))
-    batch = getattr(policy, "readable", None) or BATCH_READERS.get(model._meta.label)
+    batch = getattr(policy, "readable", None)
     if batch is not None:
         return set(batch(user, parents).values_list("pk", flat=True))
     return {parent.pk for parent in parents if policy.may_read(user, parent)}
@@ -70,52 +69,6 @@ def readable_ids(user, model: type[models.Model], ids) -> set[int]:
 
 def _active(user) -> bool:
     return bool(getattr(user, "is_authenticated", False) and user.is_active)
-
-
-def _readable_cohorts(user, cohorts):
-    """CohortRoomPolicy.may_read (courses/permissions.py) for a set of cohorts: an active
-    enrolment in the cohort, or teaching its course, or the secretariat."""
-    from cms.permissions import is_secretariat
-    from courses.models import CoursePage, Enrolment
-
-    if not _active(user):
-        return cohorts.none()
-    if is_secretariat(user):
-        return cohorts
-    enrolled = Enrolment.objects.filter(user=user, status=Enrolment.Status.ACTIVE)
-    taught = CoursePage.instructors.through.objects.filter(user_id=user.pk)
-    return cohorts.filter(
-        models.Q(pk__in=enrolled.values("cohort_id"))
-        | models.Q(course_id__in=taught.values("coursepage_id"))
-    )
-
-
-def _readable_webinars(user, webinars):
-    """WebinarRoomPolicy.may_read (courses/permissions.py) for a set of webinars: registered,
-    or speaking, or the secretariat."""
-    from cms.permissions import is_secretariat
-    from courses.models import Registration, WebinarPage
-
-    if not _active(user):
-        return webinars.none()
-    if is_secretariat(user):
-        return webinars
-    registered = Registration.objects.filter(user=user, status=Registration.Status.REGISTERED)
-    speaking = WebinarPage.speakers.through.objects.filter(user_id=user.pk)
-    return webinars.filter(
-        models.Q(pk__in=registered.values("webinar_id"))
-        | models.Q(pk__in=speaking.values("webinarpage_id"))
-    )
-
-
-#: Batch forms of policies registered by other apps, by model label, until those policies
-#: offer ``readable()`` themselves (then the entry here is ignored and can go). The exchange
-#: policy needs none: it answers from the exchange row and the person's cached agency ids,
-#: without a query per exchange.
-BATCH_READERS = {
-    "courses.Cohort": _readable_cohorts,
-    "courses.WebinarPage": _readable_webinars,
-}
 
 
 class NetworkRoomPolicy:
