@@ -103,5 +103,8 @@ def unseen_mentions_badge(request) -> int | None:
     user = request.user
     if not _active(user):
         return None
-    return Mention.objects.filter(user=user, seen_at__isnull=True).count() or None
+    count = getattr(request, "_puente_unseen_mentions", None)  # known when the list showed them
+    if count is None:
+        count = Mention.objects.filter(user=user, seen_at__isnull=True).count()
+    return count or None
 

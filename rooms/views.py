@@ -33,6 +33,8 @@ def room_index(request):
     unseen = Mention.objects.filter(user=request.user, seen_at__isnull=True)
     mentions = list(unseen.select_related("message__room", "message__author")[:20])
     unseen.filter(pk__in=[m.pk for m in mentions]).update(seen_at=timezone.now())
+    if len(mentions) < 20:  # all were shown: the header's badge has nothing left to count
+        request._puente_unseen_mentions = 0
     return render(
         request,
         "rooms/room_index.html",

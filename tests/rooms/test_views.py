@@ -224,3 +224,18 @@ def test_muted_member_sees_until_when_and_no_form(client, room, member, moderato
     Mute.objects.update(until=timezone.now() - timedelta(minutes=1))  # expired
     content = client.get(url(room)).content.decode()
     assert 'id="room-form"' in content and "muted you" not in content
+
+
+def test_header_badge_counts_the_mentions_not_yet_shown(client, home_page, room, member):
+    author = UserFactory(agency=member.agency)
+    for _ in range(23):
+        Mention.objects.create(message=MessageFactory(room=room, author=author), user=member)
+    client.force_login(member)
+    badge = 'Rooms <span class="badge">{}<span class="visually-hidden"> new</span>'
+    assert badge.format(23) in client.get("/en/").content.decode()
+    # The list shows 20 and marks them seen; its own header counts the 3 left.
+    assert badge.format(3) in client.get("/en/rooms/").content.decode()
+    assert badge.format(3) in client.get("/en/").content.decode()
+    content = client.get("/en/rooms/").content.decode()
+    assert 'Rooms <span class="badge">' not in content  # the last 3 shown: nothing left
+    assert Mention.objects.filter(seen_at__isnull=True).count() == 0
