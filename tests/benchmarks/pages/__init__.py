@@ -4,7 +4,8 @@
 
 Builds a throw-away SQLite database (migrate + seed_demo), starts one daphne process with the
 production settings (DEBUG off, SSL redirect off for loopback), then keeps ``concurrency``
-keep-alive HTTP clients busy on each path for ``seconds``. One line per figure.
+keep-alive HTTP clients busy on each path for ``seconds``. One line per figure, with the
+server process's CPU time per request (from /proc), which other load on the machine hardly moves.
 
 Without ``--paths`` it measures one page of every kind: the public pages anonymously, then the
 pages behind a login as the demo focal point of Peru (a session made in the benchmark's
@@ -97,6 +98,12 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _load(port: int, path: str, seconds: float, concurrency: int, cookie: str = ""):
@@ -216,9 +223,11 @@ def main(argv: list[str] | None = None) -> int:
             status = 0
             for path, who, cookie in runs:
                 _load(port, path, 2, args.concurrency, cookie)  # warm-up: caches, first queries
+                cpu_before = _cpu_seconds(server.pid)
                 latencies, errors, elapsed = _load(
                     port, path, args.seconds, args.concurrency, cookie
                 )
+                cpu_ms = (_cpu_seconds(server.pid) - cpu_before) * 1000 / max(len(latencies), 1)
                 rate = len(latencies) / elapsed
                 p50 = statistics.median(latencies) * 1000 if latencies else float("nan")
                 p95 = (
@@ -229,7 +238,8 @@ def main(argv: list[str] | None = None) -> int:
                 verdict = "ok" if rate >= 60 and not errors else "BELOW TARGET"
                 print(
                     f"pages: {path} ({who}) {rate:.1f} req/s, p50 {p50:.1f} ms, "
-                    f"p95 {p95:.1f} ms, {errors} errors ({len(latencies)} requests; 1 daphne "
+                    f"p95 {p95:.1f} ms, server CPU {cpu_ms:.1f} ms/request, {errors} errors "
+                    f"({len(latencies)} requests; 1 daphne "
                     f"process, production settings, SQLite, {args.concurrency} keep-alive "
                     f"clients, {args.seconds:.0f} s; target >= 60 req/s: {verdict})",
                     flush=True,
