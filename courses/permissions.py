@@ -23,11 +23,14 @@ def active_enrolment(user, course):
 
 
 def teaches(user, course) -> bool:
+    """Whether ``user`` is an instructor of ``course`` (a course page or its id)."""
+    from .models import CoursePage
+
     if not getattr(user, "is_authenticated", False):
         return False
     # Through the table, not the page's (possibly unsaved, in-memory) parental relation.
-    return type(course).instructors.through.objects.filter(
-        coursepage_id=course.pk, user_id=user.pk
+    return CoursePage.instructors.through.objects.filter(
+        coursepage_id=getattr(course, "pk", course), user_id=user.pk
     ).exists()
 
 
@@ -115,7 +118,7 @@ class CohortRoomPolicy:
     def may_moderate(self, user, parent) -> bool:
         if not (getattr(user, "is_authenticated", False) and user.is_active):
             return False
-        return cms_permissions.is_secretariat(user) or teaches(user, parent.course)
+        return cms_permissions.is_secretariat(user) or teaches(user, parent.course_id)
 
     def readable(self, user, cohorts):
         """``may_read`` for a queryset of cohorts, in one query (the room list)."""
