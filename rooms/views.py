@@ -31,10 +31,13 @@ def _room_for(request, room_id: int, need: str = "read"):
 def room_index(request):
     # The list of mentions is the notice: once shown here, they no longer count as new.
     unseen = Mention.objects.filter(user=request.user, seen_at__isnull=True)
-    mentions = list(unseen.select_related("message__room", "message__author")[:20])
-    unseen.filter(pk__in=[m.pk for m in mentions]).update(seen_at=timezone.now())
-    if len(mentions) < 20:  # all were shown: the header's badge has nothing left to count
-        request._puente_unseen_mentions = 0
+    count = unseen.count()
+    mentions = []
+    if count:
+        mentions = list(unseen.select_related("message__room", "message__author")[:20])
+        unseen.filter(pk__in=[m.pk for m in mentions]).update(seen_at=timezone.now())
+    # What is left for the header's badge, without asking again.
+    request._puente_unseen_mentions = max(count - len(mentions), 0)
     return render(
         request,
         "rooms/room_index.html",
