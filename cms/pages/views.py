@@ -1,4 +1,5 @@
 import asyncio
+import contextlib
 import logging
 import uuid
 
@@ -28,7 +29,16 @@ async def _check_channel_layer() -> None:
     channel = await layer.new_channel("healthz.")
     probe = uuid.uuid4().hex
     await layer.send(channel, {"type": "healthz.ping", "probe": probe})
-    message = await asyncio.wait_for(layer.receive(channel), timeout=2)
+    try:
+        message = await asyncio.wait_for(layer.receive(channel), timeout=2)
+    finally:
+        # End the channel as a consumer does, by cancelling a receive: the pub/sub layer only
+        # unsubscribes then (each probe would otherwise leave a subscription behind).
+        closing = asyncio.ensure_future(layer.receive(channel))
+        await asyncio.sleep(0)
+        closing.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await closing
     if message.get("probe") != probe:
         raise RuntimeError("channel layer returned another message")
 

@@ -1,5 +1,7 @@
 """The site shell: language prefixes, navigation, health check, error pages."""
 
+from django.conf import settings
+
 import pytest
 
 from cms.pages import views as page_views
@@ -73,6 +75,23 @@ def test_healthz_reports_database_and_channel_layer(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "database": "ok", "channel_layer": "ok"}
+
+
+@pytest.mark.skipif(not settings.REDIS_URL, reason="needs REDIS_URL (the Redis pass of .ci/run)")
+def test_healthz_leaves_no_subscription_behind_on_redis():
+    """Daphne keeps one event loop: each probe must end its channel, not leave it subscribed."""
+    import redis
+    from asgiref.sync import async_to_sync
+
+    prefix = settings.CHANNEL_LAYERS["default"]["CONFIG"]["prefix"]
+    server = redis.Redis.from_url(settings.REDIS_URL)
+
+    async def probe_three_times():
+        for _ in range(3):
+            await page_views._check_channel_layer()
+        return server.pubsub_channels(f"{prefix}healthz.*")  # asked while the loop lives
+
+    assert async_to_sync(probe_three_times)() == []
 
 
 def test_healthz_is_503_when_the_channel_layer_is_down(client, monkeypatch):
