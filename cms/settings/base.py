@@ -296,9 +296,10 @@ EXCHANGES_ATTACHMENT_ROOT = Path(
 )
 EXCHANGES_ATTACHMENT_MAX_BYTES = int(os.environ.get("EXCHANGES_ATTACHMENT_MAX_BYTES", 10_485_760))
 EXCHANGES_FOLLOW_UP_DAYS = 90  # the follow-up survey opens this long after completion
-# REDIS_CHANNEL_LAYER=pubsub switches to channels-redis' pub/sub layer: one Redis message per
-# broadcast per server process instead of one per connection (see tests/benchmarks/rooms).
-if REDIS_URL and os.environ.get("REDIS_CHANNEL_LAYER") == "pubsub":
+# With Redis the channel layer is channels-redis' pub/sub layer: one Redis message per broadcast
+# per server process instead of one per connection (tests/benchmarks/rooms: p95 58 ms against
+# 250 ms at 200 listeners). REDIS_CHANNEL_LAYER=core selects the list-based layer instead.
+if REDIS_URL and os.environ.get("REDIS_CHANNEL_LAYER", "pubsub") == "pubsub":
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",

@@ -25,3 +25,5 @@ if REDIS_URL:  # noqa: F405
     CACHES["default"]["LOCATION"] = REDIS_URL  # noqa: F405
     for _layer in CHANNEL_LAYERS.values():  # noqa: F405
         _layer["CONFIG"]["hosts"] = [REDIS_URL]
+        # Redis pub/sub channels are not per database: the prefix keeps workers apart.
+        _layer["CONFIG"]["prefix"] = f"puente-test-{_db}"

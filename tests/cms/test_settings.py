@@ -61,11 +61,22 @@ def test_each_service_is_one_variable():
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
         "django.db.backends.postgresql",
-        "channels_redis.core.RedisChannelLayer",
+        "channels_redis.pubsub.RedisPubSubChannelLayer",
         "django.core.cache.backends.redis.RedisCache",
         "django.core.mail.backends.smtp.EmailBackend",
         "False",
     ]
+
+
+def test_the_list_based_redis_layer_is_one_variable_away():
+    result = run_python(
+        SHOW,
+        DJANGO_SETTINGS_MODULE="cms.settings.dev",
+        REDIS_URL="redis://cache.internal:6379/0",
+        REDIS_CHANNEL_LAYER="core",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[1] == "channels_redis.core.RedisChannelLayer"
 
 
 def test_production_refuses_to_start_without_a_real_secret_key():
