@@ -47,7 +47,28 @@ class _SqliteText:
 
     materialized = "MATERIALIZED"
 
-    def write(self, docs) -> None:
+    def insert(self, docs) -> None:
+        """Insert the document rows, then their text into the FTS5 table."""
+        from ..models import SearchDocument
+
+        SearchDocument.objects.bulk_create(
+            [
+                SearchDocument(
+                    page_id=d.page_id,
+                    kind=d.kind,
+                    language=d.language,
+                    title=d.title[:255],
+                    summary=d.summary,
+                    body=d.body,
+                    url=d.url[:500],
+                    country_id=d.country_id,
+                    agency_id=d.agency_id,
+                    year=d.year,
+                    published_at=d.published_at,
+                )
+                for d in docs
+            ]
+        )
         with connection.cursor() as cursor:
             cursor.executemany(
                 "DELETE FROM puente_search_fts WHERE rowid = %s", [(d.page_id,) for d in docs]
@@ -104,7 +125,9 @@ class _PostgresText:
 
     materialized = "MATERIALIZED"
 
-    def write(self, docs) -> None:
+    @staticmethod
+    def _vector() -> str:
+        """The ``tsvector`` of a row with ``language``, ``title``, ``summary`` and ``body``."""
         cases = " ".join(f"WHEN '{code}' THEN '{cfg}'" for code, cfg in PG_CONFIGS.items())
         config = f"(CASE language {cases} ELSE 'simple' END)::regconfig"
 
@@ -114,11 +137,37 @@ class _PostgresText:
                 f"setweight(to_tsvector({config}, unaccent({column})), '{weight}')"
             )
 
-        # Built from constants only; the ids are a parameter.
-        vectors = f"{vector('title', 'A')} || {vector('summary', 'B')} || {vector('body', 'C')}"
-        statement = f"UPDATE {DOC_TABLE} SET search_vector = {vectors} WHERE page_id = ANY(%s)"  # noqa: S608
+        return f"{vector('title', 'A')} || {vector('summary', 'B')} || {vector('body', 'C')}"
+
+    def insert(self, docs) -> None:
+        """Insert the document rows with their vector: one statement, one write per row."""
+        columns = {
+            "page_id": "int", "kind": "text", "language": "text", "title": "text",
+            "summary": "text", "body": "text", "url": "text", "country_id": "int",
+            "agency_id": "int", "year": "int", "published_at": "timestamptz",
+        }
+        values = {
+            "page_id": [d.page_id for d in docs],
+            "kind": [d.kind for d in docs],
+            "language": [d.language for d in docs],
+            "title": [d.title[:255] for d in docs],
+            "summary": [d.summary for d in docs],
+            "body": [d.body for d in docs],
+            "url": [d.url[:500] for d in docs],
+            "country_id": [d.country_id for d in docs],
+            "agency_id": [d.agency_id for d in docs],
+            "year": [d.year for d in docs],
+            "published_at": [d.published_at for d in docs],
+        }
+        names = ", ".join(columns)
+        arrays = ", ".join(f"%s::{kind}[]" for kind in columns.values())
+        # Built from constants only; every value is a parameter.
+        statement = (
+            f"INSERT INTO {DOC_TABLE} ({names}, search_vector) "  # noqa: S608
+            f"SELECT {names}, {self._vector()} FROM unnest({arrays}) AS v({names})"
+        )
         with connection.cursor() as cursor:
-            cursor.execute(statement, [[d.page_id for d in docs]])
+            cursor.execute(statement, [values[c] for c in columns])
 
     def delete(self, page_ids: list[int]) -> None:
         """The vector lives on the document row; deleting the row is enough."""
@@ -482,24 +531,7 @@ class DatabaseEngine(Engine):
     def _write(self, docs) -> None:
         from ..models import SearchDocument
 
-        SearchDocument.objects.bulk_create(
-            [
-                SearchDocument(
-                    page_id=d.page_id,
-                    kind=d.kind,
-                    language=d.language,
-                    title=d.title[:255],
-                    summary=d.summary,
-                    body=d.body,
-                    url=d.url[:500],
-                    country_id=d.country_id,
-                    agency_id=d.agency_id,
-                    year=d.year,
-                    published_at=d.published_at,
-                )
-                for d in docs
-            ]
-        )
+        self.text.insert(docs)
         SearchDocument.themes.through.objects.bulk_create(
             [
                 SearchDocument.themes.through(searchdocument_id=d.page_id, theme_id=t)
@@ -516,7 +548,6 @@ class DatabaseEngine(Engine):
                 for g in d.population_ids
             ]
         )
-        self.text.write(docs)
         vocabulary.add(f"{d.title} {d.summary} {d.body}" for d in docs)
 
     def index_documents(self, docs: Sequence) -> int:
