@@ -8,6 +8,14 @@ or the PostgreSQL database named by BENCH_DATABASE_URL (default
 postgres://postgres@127.0.0.1:5432/puente_search_bench — dropped and re-created). Pages are
 bulk-inserted (treebeard paths computed here), then indexed through the engine's own rebuild,
 then queried in-process through /api/experiences/search with facet counts. One line per figure.
+
+The corpus is deliberately harsh: every text is drawn uniformly from the few hundred distinct
+words of the demo experiences of its language, so one common word matches up to ~45 % of the
+documents (real text, Zipf-distributed over thousands of words, matches far fewer). The 200
+queries mix one to three such words (80 %), country, theme, language and year filters, sort by
+newest and pages 2-3; there is no result cache. ``make bench BENCH=search`` runs both sizes on
+both databases (the 100 000 runs take most of the time); ``--sizes`` and ``--databases``
+shorten it.
 """
 
 import argparse
