@@ -11,6 +11,20 @@ from cms.asgi import django_asgi_app
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """As Django's test client does: the handler's request signals would close the connection
+    that holds the test's transaction (on PostgreSQL)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 def call(path, method="GET", body=b"", headers=()):
     """One request through the ASGI handler: (status, headers, body)."""
     scope = {
