@@ -18,7 +18,15 @@ from ninja.security import django_auth
 
 from . import permissions, services
 from .filters import CourseFilter
-from .models import CataloguePage, Cohort, CoursePage, Enrolment, Registration, WebinarPage
+from .models import (
+    CataloguePage,
+    Cohort,
+    CoursePage,
+    Enrolment,
+    Registration,
+    WebinarPage,
+    continue_item,
+)
 
 router = Router(tags=["courses"])
 
@@ -273,8 +281,7 @@ def _continue_item(enrolment: Enrolment):
         return enrolment.continue_item
     if enrolment.last_lesson_id is None:
         return None
-    items = enrolment.cohort.course.outline_items()
-    return next((item for item in items if item.pk == enrolment.last_lesson_id), None)
+    return continue_item(enrolment.cohort.course.outline_items(), enrolment)
 
 
 def _enrolment_out(enrolment: Enrolment, request) -> dict:

@@ -125,6 +125,12 @@ def done_item_ids(user, ids) -> set[int]:
     )
 
 
+def continue_item(items, enrolment) -> "OutlineItem | None":
+    """The outline item an enrolment continues from: its last lesson, if still in the outline."""
+    last_id = enrolment.last_lesson_id if enrolment else None
+    return next((item for item in items if item.pk == last_id), None) if last_id else None
+
+
 @dataclass
 class OutlineItem:
     """One module, lesson or quiz of a course's outline (see ``CoursePage.outline``)."""
@@ -288,14 +294,13 @@ class CoursePage(Page):
         cohorts = services.cohorts_for(user=user, course=self)
         enrolment = permissions.active_enrolment(user, self)
         outline = self.outline(user)
-        last_id = enrolment.last_lesson_id if enrolment else None
         context.update(
             cohorts=cohorts,
             syllabus=self.syllabus(user),
             enrolment=enrolment,
             progress=services.outline_progress(outline) if enrolment else None,
             # "Continue where you left off": the lesson's row in the outline (no extra query).
-            continue_lesson=next((row for row in outline if row.pk == last_id), None),
+            continue_lesson=continue_item(outline, enrolment),
         )
         return context
 

@@ -35,6 +35,7 @@ from .models import (
     QuizPage,
     Registration,
     WebinarPage,
+    continue_item,
     done_item_ids,
 )
 
@@ -670,9 +671,7 @@ def enrolments_for(*, user) -> list[Enrolment]:
         enrolment.progress = progress_summary(
             (item.pk, item.pk in done) for item in items if item.required
         )
-        enrolment.continue_item = next(
-            (item for item in items if item.pk == enrolment.last_lesson_id), None
-        )
+        enrolment.continue_item = continue_item(items, enrolment)
     return enrolments
 
 

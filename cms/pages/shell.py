@@ -4,7 +4,8 @@ Every page shows the same header: the language home, its menu, the page's transl
 its ancestors. Those depend only on the page tree, so they are computed once and kept in the
 cache under a *tree version* that changes whenever a page, site, locale or view restriction is
 saved, deleted, published, unpublished or moved. A change is visible on the next request; no
-timeout has to pass. Entries are plain dicts (title, url), never page objects.
+timeout has to pass. Entries are plain values (dicts, sites, view restrictions, the courses'
+outline items), never page objects.
 """
 
 from django.core.cache import cache
