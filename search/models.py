@@ -217,7 +217,10 @@ class SearchDocument(models.Model):
     """One live page as the database engine indexes it (experiences carry their facets).
 
     Rows are written only by ``search.indexing``; the full-text index lives beside this table
-    (an FTS5 table on SQLite, the ``search_vector`` column with a GIN index on PostgreSQL).
+    (an FTS5 table on SQLite, the ``search_vector`` column with a GIN index on PostgreSQL, plus
+    ``title_vector`` for ranking). On PostgreSQL the row itself stays narrow (every text and
+    vector is kept out of line): a query matching half the documents then reads a few
+    megabytes of rows, not the texts (see migration 0006).
     """
 
     page = models.OneToOneField(
@@ -236,9 +239,15 @@ class SearchDocument(models.Model):
     population_groups = models.ManyToManyField(PopulationGroup, related_name="+")
     published_at = models.DateTimeField(null=True, db_index=True)
     search_vector = SearchVectorField(null=True, editable=False)
+    title_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
-        indexes = [models.Index(fields=["kind", "language"], name="searchdoc_kind_lang")]
+        indexes = [
+            models.Index(fields=["kind", "language"], name="searchdoc_kind_lang"),
+            # The orders of the result lists: newest first, and by year for "newest".
+            models.Index(fields=["-published_at", "-page"], name="searchdoc_newest"),
+            models.Index(fields=["-year", "-published_at", "-page"], name="searchdoc_year"),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -5,6 +5,7 @@ Elasticsearch runs when ELASTICSEARCH_URL points at a server.
 """
 
 import uuid
+from dataclasses import replace
 
 from django.conf import settings
 
@@ -153,3 +154,35 @@ def test_words_spelt_right_are_never_corrected(engine, corpus):
     assert results.total == 0 and results.corrected == ""
     # Too far from any indexed word: no guess.
     assert engine.search(SearchQuery(text="zzyzx")).total == 0
+
+
+def test_a_title_match_ranks_above_newer_matches_elsewhere(engine, publish, corpus):
+    in_title = publish("es", title="Cuidadoras comunitarias", summary="Una red local.")
+    in_body = publish("es", title="Red de apoyo", summary="Formación de cuidadoras en casa.")
+    engine.index_pages([in_title, in_body])
+    assert ids(engine.search(SearchQuery(text="cuidadoras"))) == [in_title.pk, in_body.pk]
+
+
+def test_pages_one_at_a_time_walk_the_same_order(engine, publish, corpus):
+    extra = [
+        publish("pt", title=f"Pessoas idosas {n}", summary="Cuidado de pessoas idosas.")
+        for n in range(3)
+    ] + [publish("pt", title=f"Rede {n}", summary="Centros para pessoas idosas.") for n in range(3)]
+    engine.index_pages(extra)
+    for query in (SearchQuery(text="idosas"), SearchQuery(sort="newest"), SearchQuery()):
+        everything = engine.search(replace(query, per_page=50))
+        walked = [
+            ids(engine.search(replace(query, page=n, per_page=1)))
+            for n in range(1, everything.total + 1)
+        ]
+        assert [page_ids[0] for page_ids in walked] == ids(everything)
+        assert len(set(ids(everything))) == everything.total
+
+
+def test_counts_follow_every_write(engine, publish, corpus, peru):
+    assert counts(engine.search(SearchQuery()), "country")["PE"] == 2
+    page = publish("es", title="Otra experiencia", country=peru)
+    engine.index_pages([page])
+    assert counts(engine.search(SearchQuery()), "country")["PE"] == 3
+    engine.delete_pages([page.pk, corpus["pension"].pk])
+    assert counts(engine.search(SearchQuery()), "country")["PE"] == 1

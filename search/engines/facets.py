@@ -1,0 +1,247 @@
+"""The database engine's facet counts: for every facet value, the set of documents that have it.
+
+The database finds the documents that match the words (its full-text index); counting them by
+country, theme, population group, year and language is done here. Counted by SQL aggregation,
+every facet costs the database about a microsecond per matching row: on the benchmark machine,
+67 ms for a word found in 47 000 of 100 000 documents, however the statement is written. Here a
+set of documents is a Python integer used as a bitset (bit ``i`` is the ``i``-th document by page
+id), so each count is one AND and one popcount over 12.5 KB, whatever the number of matches.
+
+Each process keeps one snapshot of the documents' facet values, read from the documents table
+and rebuilt when the index version changes. Every write to the index replaces the version (now
+and when its transaction commits), so the counts follow a publish on the next search, in every
+process that shares the cache.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import connection
+
+from cms.directory.models import PopulationGroup, Theme
+from cms.directory.versions import DIRECTORY
+from cms.versions import Version
+
+# The directory names every thing in each site language (``name_en``, ``name_es``…).
+LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
+COLUMNS = ("kind", "agency", "country", "language", "year")
+INDEX = Version("puente:search:index:version")
+_lock = threading.Lock()
+_current: tuple[str, Snapshot] | None = None
+
+
+def _bits(positions: Iterable[int], size: int) -> int:
+    """The bitset with these positions set."""
+    buffer = bytearray((size + 7) // 8)
+    for p in positions:
+        buffer[p >> 3] |= 1 << (p & 7)
+    return int.from_bytes(buffer, "little")
+
+
+def _set_positions(buffer: bytes) -> list[int]:
+    """The positions of the bits set in ``buffer`` (little-endian), in increasing order."""
+    found = []
+    for i, byte in enumerate(buffer):
+        if byte:
+            base = i << 3
+            found.extend(base + j for j in range(8) if byte >> j & 1)
+    return found
+
+
+@dataclass
+class Snapshot:
+    """Every indexed document's facet values, one bitset per value, and the list orders."""
+
+    ids: list[int]  # bit -> page id (increasing)
+    positions: dict[int, int]  # page id -> bit
+    # facet -> value -> documents. Facets: kind, agency, country (codes), theme and population
+    # (slugs), language (codes), year (as text).
+    values: dict[str, dict[str, int]]
+    # facet -> value -> {language code: name}, for countries, themes and population groups.
+    names: dict[str, dict[str, dict[str, str]]]
+    # "newest" (publication, newest first) and "year" (start year first, then publication):
+    # the bits in that order, as the database orders them.
+    orders: dict[str, list[int]]
+
+    @property
+    def everything(self) -> int:
+        return (1 << len(self.ids)) - 1
+
+    def labels(self, facet: str, language: str) -> dict[str, str]:
+        """The names of the values of ``facet`` in ``language`` (English where it has none)."""
+        return {
+            value: names.get(language) or names["en"] or value
+            for value, names in self.names.get(facet, {}).items()
+        }
+
+    def of_ids(self, page_ids: Iterable[int]) -> int:
+        """The documents among these page ids (ids the snapshot does not know are left out)."""
+        positions = self.positions
+        return _bits((p for p in map(positions.get, page_ids) if p is not None), len(positions))
+
+    def any_of(self, facet: str, values: Iterable) -> int:
+        """The documents having at least one of these values of ``facet``."""
+        found = 0
+        table = self.values.get(facet, {})
+        for value in values:
+            found |= table.get(str(value), 0)
+        return found
+
+    def years(self, low: int | None, high: int | None) -> int:
+        """The documents whose year lies in ``[low, high]`` (either end may be open)."""
+        return self.any_of(
+            "year",
+            [
+                year
+                for year in self.values.get("year", {})
+                if (low is None or int(year) >= low) and (high is None or int(year) <= high)
+            ],
+        )
+
+    def counts(self, facet: str, within: int) -> dict[str, int]:
+        """How many documents of ``within`` have each value of ``facet`` (none: left out)."""
+        found = {}
+        for value, documents in self.values.get(facet, {}).items():
+            count = (documents & within).bit_count()
+            if count:
+                found[value] = count
+        return found
+
+    def first(self, documents: int, order: str, limit: int) -> list[int]:
+        """The page ids of the first ``limit`` of ``documents`` in ``order``."""
+        if limit <= 0 or not documents:
+            return []
+        sequence = self.orders[order]
+        buffer = documents.to_bytes((len(self.ids) + 7) // 8 or 1, "little")
+        if documents.bit_count() * 20 >= len(sequence):
+            # At least one in twenty: walking the order finds them in a few hundred steps.
+            found = []
+            for p in sequence:
+                if buffer[p >> 3] >> (p & 7) & 1:
+                    found.append(p)
+                    if len(found) == limit:
+                        break
+        else:
+            rank = self.rank_in(order)
+            found = sorted(_set_positions(buffer), key=rank.__getitem__)[:limit]
+        return [self.ids[p] for p in found]
+
+    def rank_in(self, order: str) -> list[int]:
+        """Each bit's place in ``order``."""
+        ranks = self.__dict__.setdefault("_ranks", {})
+        if order not in ranks:
+            rank = [0] * len(self.ids)
+            for i, p in enumerate(self.orders[order]):
+                rank[p] = i
+            ranks[order] = rank
+        return ranks[order]
+
+    def is_in(self, documents: int):
+        """A test of membership in ``documents`` by page id."""
+        buffer = documents.to_bytes((len(self.ids) + 7) // 8 or 1, "little")
+        positions = self.positions
+
+        def test(page_id: int) -> bool:
+            p = positions.get(page_id)
+            return p is not None and bool(buffer[p >> 3] >> (p & 7) & 1)
+
+        return test
+
+
+def _read() -> Snapshot:
+    """Every document's facet values and orders, and the names of the values, in one statement."""
+    from ..models import SearchDocument
+
+    docs = SearchDocument._meta.db_table
+    country = SearchDocument._meta.get_field("country").related_model._meta.db_table
+    names = ", ".join(f"name_{code}" for code in LANGUAGES)
+    width = max(9, 3 + len(LANGUAGES))
+
+    def pad(columns: int) -> str:
+        return ", NULL" * (width - columns)
+
+    # The orders are the database's own (its NULL placement included).
+    parts = [
+        f"SELECT 'd', d.page_id, d.kind, CAST(d.agency_id AS TEXT), c.code, "  # noqa: S608
+        f"d.language, CAST(d.year AS TEXT), "
+        f"ROW_NUMBER() OVER (ORDER BY d.published_at DESC, d.page_id DESC), "
+        f"ROW_NUMBER() OVER (ORDER BY d.year DESC, d.published_at DESC, d.page_id DESC)"
+        f"{pad(9)} FROM {docs} d LEFT JOIN {country} c ON c.id = d.country_id"
+    ]
+    for facet, field in (("theme", "themes"), ("population", "population_groups")):
+        through = SearchDocument._meta.get_field(field).remote_field.through
+        target = next(
+            f
+            for f in through._meta.fields
+            if f.is_relation and f.related_model is not SearchDocument
+        )
+        parts.append(
+            f"SELECT '{facet}', t.searchdocument_id, x.slug{pad(3)} "  # noqa: S608
+            f"FROM {through._meta.db_table} t "
+            f"JOIN {target.related_model._meta.db_table} x ON x.id = t.{target.column}"
+        )
+    for facet, model, key in (
+        ("country", country, "code"),
+        ("theme", Theme._meta.db_table, "slug"),
+        ("population", PopulationGroup._meta.db_table, "slug"),
+    ):
+        parts.append(
+            f"SELECT 'name:{facet}', NULL, {key}, {names}{pad(3 + len(LANGUAGES))} "  # noqa: S608
+            f"FROM {model}"
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts))
+        rows = cursor.fetchall()
+    labels: dict[str, dict[str, dict[str, str]]] = {}
+    for kind, _pk, value, *translations in rows:
+        if kind.startswith("name:"):
+            labels.setdefault(kind[5:], {})[value] = dict(zip(LANGUAGES, translations))  # noqa: B905
+    documents = sorted(row[1:9] for row in rows if row[0] == "d")
+    ids = [row[0] for row in documents]
+    positions = {pk: i for i, pk in enumerate(ids)}
+    members: dict[str, dict[str, list[int]]] = {}
+    for i, row in enumerate(documents):
+        for facet, value in zip(COLUMNS, row[1:6], strict=True):
+            if value is not None:
+                members.setdefault(facet, {}).setdefault(str(value), []).append(i)
+    for facet, pk, slug, *_rest in rows:
+        if facet in ("theme", "population") and pk in positions:
+            members.setdefault(facet, {}).setdefault(slug, []).append(positions[pk])
+    size = len(ids)
+    return Snapshot(
+        ids=ids,
+        positions=positions,
+        values={
+            facet: {value: _bits(found, size) for value, found in table.items()}
+            for facet, table in members.items()
+        },
+        names=labels,
+        orders={
+            name: [i for i, _row in sorted(enumerate(documents), key=lambda r: r[1][column])]
+            for name, column in (("newest", 6), ("year", 7))
+        },
+    )
+
+
+def snapshot() -> Snapshot:
+    """This process's snapshot of the index, read again if the index or the directory changed."""
+    global _current
+    version = f"{INDEX.current()}:{DIRECTORY.current()}"
+    current = _current
+    if current is not None and current[0] == version:
+        return current[1]
+    with _lock:
+        if _current is None or _current[0] != version:
+            # Read after the version: a write committing meanwhile replaces the version again,
+            # so a snapshot older than the index is never kept past the next search.
+            _current = (version, _read())
+        return _current[1]
+
+
+def changed() -> None:
+    """Say the index changed (called by every write of the database engine)."""
+    INDEX.replace()
