@@ -35,11 +35,26 @@ _current: tuple[str, Snapshot] | None = None
 
 
 def _bits(positions: Iterable[int], size: int) -> int:
-    """The bitset with these positions set."""
+    """The bitset with these positions set (positions from ``size`` on are left out)."""
     buffer = bytearray((size + 7) // 8)
     for p in positions:
-        buffer[p >> 3] |= 1 << (p & 7)
+        if p < size:
+            buffer[p >> 3] |= 1 << (p & 7)
     return int.from_bytes(buffer, "little")
+
+
+def from_words(rows: Iterable[tuple[int, int]], size: int) -> int:
+    """The bitset of ``(word, bits)`` rows: 64 bits per word, word ``n`` from bit ``64 n``.
+
+    This is how the database hands a set of page ids over (``page_id >> 6`` grouped,
+    ``1 << (page_id & 63)`` OR-ed): one row per 64 ids rather than one per id.
+    """
+    buffer = bytearray(((size + 63) // 64) * 8)
+    limit = len(buffer) // 8
+    for word, bits in rows:
+        if 0 <= word < limit:
+            buffer[word * 8 : word * 8 + 8] = (bits & 0xFFFFFFFFFFFFFFFF).to_bytes(8, "little")
+    return int.from_bytes(buffer, "little") & ((1 << size) - 1)
 
 
 def _set_positions(buffer: bytes) -> list[int]:
@@ -54,22 +69,21 @@ def _set_positions(buffer: bytes) -> list[int]:
 
 @dataclass
 class Snapshot:
-    """Every indexed document's facet values, one bitset per value, and the list orders."""
+    """Every indexed document's facet values, one bitset per value, and the list orders.
 
-    ids: list[int]  # bit -> page id (increasing)
-    positions: dict[int, int]  # page id -> bit
+    Bit ``n`` of a set stands for the document of page ``n``.
+    """
+
+    size: int  # highest page id + 1
+    everything: int
     # facet -> value -> documents. Facets: kind, agency, country (codes), theme and population
     # (slugs), language (codes), year (as text).
     values: dict[str, dict[str, int]]
     # facet -> value -> {language code: name}, for countries, themes and population groups.
     names: dict[str, dict[str, dict[str, str]]]
     # "newest" (publication, newest first) and "year" (start year first, then publication):
-    # the bits in that order, as the database orders them.
+    # the page ids in that order, as the database orders them.
     orders: dict[str, list[int]]
-
-    @property
-    def everything(self) -> int:
-        return (1 << len(self.ids)) - 1
 
     def labels(self, facet: str, language: str) -> dict[str, str]:
         """The names of the values of ``facet`` in ``language`` (English where it has none)."""
@@ -79,9 +93,8 @@ class Snapshot:
         }
 
     def of_ids(self, page_ids: Iterable[int]) -> int:
-        """The documents among these page ids (ids the snapshot does not know are left out)."""
-        positions = self.positions
-        return _bits((p for p in map(positions.get, page_ids) if p is not None), len(positions))
+        """The set of these page ids."""
+        return _bits(page_ids, self.size)
 
     def any_of(self, facet: str, values: Iterable) -> int:
         """The documents having at least one of these values of ``facet``."""
@@ -111,12 +124,15 @@ class Snapshot:
                 found[value] = count
         return found
 
+    def _buffer(self, documents: int) -> bytes:
+        return documents.to_bytes((self.size + 7) // 8 or 1, "little")
+
     def first(self, documents: int, order: str, limit: int) -> list[int]:
         """The page ids of the first ``limit`` of ``documents`` in ``order``."""
         if limit <= 0 or not documents:
             return []
         sequence = self.orders[order]
-        buffer = documents.to_bytes((len(self.ids) + 7) // 8 or 1, "little")
+        buffer = self._buffer(documents)
         if documents.bit_count() * 20 >= len(sequence):
             # At least one in twenty: walking the order finds them in a few hundred steps.
             found = []
@@ -125,16 +141,14 @@ class Snapshot:
                     found.append(p)
                     if len(found) == limit:
                         break
-        else:
-            rank = self.rank_in(order)
-            found = sorted(_set_positions(buffer), key=rank.__getitem__)[:limit]
-        return [self.ids[p] for p in found]
+            return found
+        return sorted(_set_positions(buffer), key=self.rank_in(order).__getitem__)[:limit]
 
     def rank_in(self, order: str) -> list[int]:
-        """Each bit's place in ``order``."""
+        """Each page id's place in ``order`` (ids not in the index come last)."""
         ranks = self.__dict__.setdefault("_ranks", {})
         if order not in ranks:
-            rank = [0] * len(self.ids)
+            rank = [len(self.orders[order])] * self.size
             for i, p in enumerate(self.orders[order]):
                 rank[p] = i
             ranks[order] = rank
@@ -142,12 +156,11 @@ class Snapshot:
 
     def is_in(self, documents: int):
         """A test of membership in ``documents`` by page id."""
-        buffer = documents.to_bytes((len(self.ids) + 7) // 8 or 1, "little")
-        positions = self.positions
+        buffer = self._buffer(documents)
+        size = self.size
 
         def test(page_id: int) -> bool:
-            p = positions.get(page_id)
-            return p is not None and bool(buffer[p >> 3] >> (p & 7) & 1)
+            return 0 <= page_id < size and bool(buffer[page_id >> 3] >> (page_id & 7) & 1)
 
         return test
 
@@ -200,28 +213,26 @@ def _read() -> Snapshot:
     for kind, _pk, value, *translations in rows:
         if kind.startswith("name:"):
             labels.setdefault(kind[5:], {})[value] = dict(zip(LANGUAGES, translations))  # noqa: B905
-    documents = sorted(row[1:9] for row in rows if row[0] == "d")
-    ids = [row[0] for row in documents]
-    positions = {pk: i for i, pk in enumerate(ids)}
+    documents = [row[1:9] for row in rows if row[0] == "d"]
+    size = max((row[0] for row in documents), default=-1) + 1
     members: dict[str, dict[str, list[int]]] = {}
-    for i, row in enumerate(documents):
-        for facet, value in zip(COLUMNS, row[1:6], strict=True):
+    for pk, *values in documents:
+        for facet, value in zip(COLUMNS, values[:5], strict=True):
             if value is not None:
-                members.setdefault(facet, {}).setdefault(str(value), []).append(i)
+                members.setdefault(facet, {}).setdefault(str(value), []).append(pk)
     for facet, pk, slug, *_rest in rows:
-        if facet in ("theme", "population") and pk in positions:
-            members.setdefault(facet, {}).setdefault(slug, []).append(positions[pk])
-    size = len(ids)
+        if facet in ("theme", "population"):
+            members.setdefault(facet, {}).setdefault(slug, []).append(pk)
     return Snapshot(
-        ids=ids,
-        positions=positions,
+        size=size,
+        everything=_bits((row[0] for row in documents), size),
         values={
             facet: {value: _bits(found, size) for value, found in table.items()}
             for facet, table in members.items()
         },
         names=labels,
         orders={
-            name: [i for i, _row in sorted(enumerate(documents), key=lambda r: r[1][column])]
+            name: [row[0] for row in sorted(documents, key=lambda r: r[column])]
             for name, column in (("newest", 6), ("year", 7))
         },
     )

@@ -14,25 +14,31 @@ def snippet(text: str, terms: list[str], length: int = 240) -> str:
     text = " ".join(text.split())
     if not text:
         return ""
-    matches = [
-        m
-        for m in _WORD.finditer(text)
-        if terms and any(fold(m.group()).startswith(t) for t in terms)
-    ]
+
+
+    def matched(m) -> bool:
+        return any(fold(m.group()).startswith(t) for t in terms)
+
+    # Only the words up to the first match, and those shown, are compared (folding is the cost).
+    first = next((m for m in _WORD.finditer(text) if matched(m)), None) if terms else None
     start = 0
-    if matches:
-        start = max(0, matches[0].start() - length // 4)
+    if first:
+        start = max(0, first.start() - length // 4)
         if start:
             space = text.find(" ", start)
-            start = space + 1 if 0 <= space < matches[0].start() else start
+            start = space + 1 if 0 <= space < first.start() else start
     end = min(len(text), start + length)
     if end < len(text):
         space = text.rfind(" ", start, end)
         end = space if space > start else end
     parts, cursor = [], start
-    for m in matches:
-        if m.start() < start or m.end() > end:
-            continue
+    for m in _WORD.finditer(text, start) if first else ():
+        if m.end() > end:
+            break
+        if (m.start() == start and _WORD.match(text, start - 1 if start else 0, start)) or (
+            not matched(m)
+        ):
+            continue  # a word cut by the start of the snippet, or one not asked for
         parts.append(escape(text[cursor : m.start()]))
         parts.append(f"<mark>{escape(m.group())}</mark>")
         cursor = m.end()
