@@ -12,6 +12,7 @@ words sharing the first letter and a similar length; the distance is always comp
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -46,6 +47,32 @@ def add(texts: Iterable[str], *, connection=connection) -> None:
             f"ON CONFLICT (word) DO UPDATE SET documents = {TABLE}.documents + excluded.documents",
             sorted(counts.items()),
         )
+
+
+def distinctive(counts: Counter[str], limit: int) -> list[str]:
+    """The ``limit`` words of a text that say most about it: frequent in it, rare in the index.
+
+    ``counts`` are the text's words and how often it uses each; a word's weight is that count
+    times log(documents / documents with the word), as "more like this" weighs terms. Words
+    the index has never seen count as found in one document.
+    """
+    from ..models import SearchDocument
+
+    words = [w[:MAX_LENGTH] for w, _n in counts.most_common(200)]
+    if not words:
+        return []
+    with connection.cursor() as cursor:
+        # The number of documents rides along as the empty word (words have three letters).
+        cursor.execute(
+            f"SELECT '', COUNT(*) FROM {SearchDocument._meta.db_table} UNION ALL "  # noqa: S608
+            f"SELECT word, documents FROM {TABLE} "
+            f"WHERE word IN ({', '.join(['%s'] * len(words))})",
+            words,
+        )
+        found = dict(cursor.fetchall())
+    total = max(found.pop("", 1), 1)
+    weight = {w: counts[w] * math.log(1 + total / max(found.get(w, 1), 1)) for w in words}
+    return sorted(words, key=lambda w: (-weight[w], w))[:limit]
 
 
 def clear() -> None:

@@ -129,7 +129,8 @@ def test_experience_page_shows_related_experiences(
     a = publish(title="Cash transfer targeting", themes=[cash_transfers])
     b = publish(title="Cash transfer payments", themes=[cash_transfers])
     # Wagtail's own routing of a page four levels deep and the shared header take 14 queries;
-    # the experience adds 6-8 (agency, themes, groups, related: three, plus computing the
+    # the experience adds 7-9 (agency, themes, groups, related: four with the weights of its
+    # words, plus computing the
     # tsquery on PostgreSQL), however many experiences relate.
     with django_assert_max_num_queries(22):
         response = client.get(a.url)
