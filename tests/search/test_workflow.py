@@ -130,8 +130,7 @@ def test_experience_page_shows_related_experiences(
     b = publish(title="Cash transfer payments", themes=[cash_transfers])
     # Wagtail's own routing of a page four levels deep and the shared header take 14 queries;
     # the experience adds 7-9 (agency, themes, groups, related: four with the weights of its
-    # words, plus computing the
-    # tsquery on PostgreSQL), however many experiences relate.
+    # words, plus computing the tsquery on PostgreSQL), however many experiences relate.
     with django_assert_max_num_queries(22):
         response = client.get(a.url)
     assert response.status_code == 200
