@@ -208,7 +208,10 @@ class ExperiencePage(Page):
         context["themes"] = list(self.themes.all())
         context["groups"] = list(self.population_groups.all())
         context["related"] = related_experiences(
-            self, themes=context["themes"], groups=context["groups"]
+            self,
+            themes=context["themes"],
+            groups=context["groups"],
+            cached=not getattr(request, "is_preview", False),
         )
         return context
 

@@ -5,7 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .engines import get_engine
+from django.core.cache import cache
+
+from .engines import INDEX_VERSION, get_engine
+
+RELATED_TIMEOUT = 24 * 60 * 60
 
 
 @dataclass(frozen=True)
@@ -38,8 +42,27 @@ def similar_experiences(
     return [ExperienceMatch(h.page_id, h.score, h.agency_id, h.title, h.url) for h in hits]
 
 
-def related_experiences(page, *, themes=None, groups=None, limit: int = 4) -> list[ExperienceMatch]:
-    """Experiences like ``page`` (shown on its page), best first."""
+def related_experiences(
+    page, *, themes=None, groups=None, limit: int = 4, cached: bool = True
+) -> list[ExperienceMatch]:
+    """Experiences like ``page`` (shown on its page), best first.
+
+    Kept in the shared cache under the index version: any write to the index (this page's
+    publication included) makes the next view ask the engine again. ``cached=False`` for a
+    preview, whose text may differ from the published page's.
+    """
+    key = f"puente:search:related:{INDEX_VERSION.current()}:{page.pk}:{limit}"
+    if cached:
+        found = cache.get(key)
+        if found is not None:
+            return found
+    found = _related(page, themes, groups, limit)
+    if cached:
+        cache.set(key, found, RELATED_TIMEOUT)
+    return found
+
+
+def _related(page, themes, groups, limit: int) -> list[ExperienceMatch]:
     themes = list(page.themes.all()) if themes is None else themes
     groups = list(page.population_groups.all()) if groups is None else groups
     text = f"{page.title} {page.summary} {page.problem} {page.actions}"

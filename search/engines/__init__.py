@@ -7,6 +7,7 @@ from django.conf import settings
 from .base import (
     EXPERIENCE_KIND,
     FACETS,
+    INDEX_VERSION,
     SORTS,
     Engine,
     FacetValue,
@@ -19,6 +20,7 @@ from .base import (
 __all__ = [
     "EXPERIENCE_KIND",
     "FACETS",
+    "INDEX_VERSION",
     "SORTS",
     "Engine",
     "FacetValue",

@@ -10,7 +10,12 @@ from dataclasses import dataclass, field
 from django.utils.html import format_html
 from django.utils.translation import gettext
 
+from cms.versions import Version
+
 EXPERIENCE_KIND = "puente_search.experiencepage"
+# Replaced by every engine whenever it writes to its index: answers kept under it (the database
+# engine's facet snapshot, each page's related experiences) are never read past a change.
+INDEX_VERSION = Version("puente:search:index:version")
 FACETS = ("country", "theme", "population", "year", "language")
 SORTS = ("relevance", "newest")
 MAX_TERMS = 24

@@ -14,6 +14,7 @@ from elasticsearch.helpers import bulk
 from ..documents import page_index
 from .base import (
     EXPERIENCE_KIND,
+    INDEX_VERSION,
     Engine,
     FacetValue,
     SearchHit,
@@ -327,6 +328,7 @@ class ElasticsearchEngine(Engine):
         self._ensure_alias()
         docs = [page_document(p) for p in pages]
         bulk(self.client, self._actions(docs, self.alias), refresh="wait_for")
+        INDEX_VERSION.replace()
         return len(docs)
 
     def delete_pages(self, page_ids: Iterable[int]) -> None:
@@ -335,6 +337,7 @@ class ElasticsearchEngine(Engine):
             {"_op_type": "delete", "_index": self.alias, "_id": str(pk)} for pk in page_ids
         )
         bulk(self.client, actions, raise_on_error=False, refresh="wait_for")
+        INDEX_VERSION.replace()
 
     def rebuild(self, pages: Iterable, *, progress=None) -> int:
         """Fill a new versioned index, then swap the alias to it in one step (zero downtime)."""
@@ -358,4 +361,5 @@ class ElasticsearchEngine(Engine):
         self.client.indices.update_aliases(actions=actions)
         for o in old:
             self.client.indices.delete(index=o, ignore_unavailable=True)
+        INDEX_VERSION.replace()
         return count

@@ -25,12 +25,12 @@ from django.db import connection
 
 from cms.directory.models import PopulationGroup, Theme
 from cms.directory.versions import DIRECTORY
-from cms.versions import Version
+
+from .base import INDEX_VERSION
 
 # The directory names every thing in each site language (``name_en``, ``name_es``…).
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 COLUMNS = ("kind", "agency", "country", "language", "year")
-INDEX = Version("puente:search:index:version")
 _lock = threading.Lock()
 _current: tuple[str, Snapshot] | None = None
 
@@ -242,7 +242,7 @@ def _read() -> Snapshot:
 def snapshot() -> Snapshot:
     """This process's snapshot of the index, read again if the index or the directory changed."""
     global _current
-    version = f"{INDEX.current()}:{DIRECTORY.current()}"
+    version = f"{INDEX_VERSION.current()}:{DIRECTORY.current()}"
     current = _current
     if current is not None and current[0] == version:
         return current[1]
@@ -256,4 +256,4 @@ def snapshot() -> Snapshot:
 
 def changed() -> None:
     """Say the index changed (called by every write of the database engine)."""
-    INDEX.replace()
+    INDEX_VERSION.replace()

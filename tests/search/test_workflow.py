@@ -142,6 +142,27 @@ def test_experience_page_shows_related_experiences(
     assert len(response.context["related"]) == 4
 
 
+def test_related_experiences_are_kept_until_the_index_changes(
+    client, publish, cash_transfers, monkeypatch
+):
+    from search.engines.database import DatabaseEngine
+
+    a = publish(title="Cash transfer targeting", themes=[cash_transfers])
+    publish(title="Cash transfer payments", themes=[cash_transfers])
+    asked = []
+    similar = DatabaseEngine.similar
+    monkeypatch.setattr(
+        DatabaseEngine, "similar", lambda self, *a, **k: asked.append(1) or similar(self, *a, **k)
+    )
+    client.get(a.url)
+    client.get(a.url)
+    assert len(asked) == 1
+    c = publish(title="Cash transfer delivery", themes=[cash_transfers])
+    response = client.get(a.url)
+    assert len(asked) == 2
+    assert c.pk in [m.page_id for m in response.context["related"]]
+
+
 def test_end_year_before_start_is_refused(library, agency):
     page = ExperiencePageFactory.build(agency=agency, start_year=2020, end_year=2010)
     with pytest.raises(Exception, match="end year"):
