@@ -221,9 +221,9 @@ class SearchDocument(models.Model):
 
     Rows are written only by ``search.indexing``; the full-text index lives beside this table
     (an FTS5 table on SQLite, the ``search_vector`` column with a GIN index on PostgreSQL, plus
-    ``title_vector`` for ranking). On PostgreSQL the row itself stays narrow (every text and
-    vector is kept out of line): a query matching half the documents then reads a few
-    megabytes of rows, not the texts (see migration 0006).
+    ``title_vector`` for ranking). On PostgreSQL the row itself stays narrow (the texts and the
+    search vector are kept out of line, only the small title vector in the row): a query
+    matching half the documents then reads a few megabytes of rows (see migration 0006).
     """
 
     page = models.OneToOneField(
@@ -245,12 +245,7 @@ class SearchDocument(models.Model):
     title_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
-        indexes = [
-            models.Index(fields=["kind", "language"], name="searchdoc_kind_lang"),
-            # The orders of the result lists: newest first, and by year for "newest".
-            models.Index(fields=["-published_at", "-page"], name="searchdoc_newest"),
-            models.Index(fields=["-year", "-published_at", "-page"], name="searchdoc_year"),
-        ]
+        indexes = [models.Index(fields=["kind", "language"], name="searchdoc_kind_lang")]
 
     def __str__(self) -> str:
         return self.title

@@ -53,8 +53,8 @@ def distinctive(counts: Counter[str], limit: int) -> list[str]:
     """The ``limit`` words of a text that say most about it: frequent in it, rare in the index.
 
     ``counts`` are the text's words and how often it uses each; a word's weight is that count
-    times log(documents / documents with the word), as "more like this" weighs terms. Words
-    the index has never seen count as found in one document.
+    times log(1 + documents / documents with the word), as "more like this" weighs terms.
+    Words the index has never seen count as found in one document.
     """
     from ..models import SearchDocument
 

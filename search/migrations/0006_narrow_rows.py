@@ -10,7 +10,7 @@ are rewritten so they move out of line and gain their title vector. No-op on SQL
 
 import django.contrib.postgres.search
 from django.conf import settings
-from django.db import migrations, models
+from django.db import migrations
 
 from search.engines.database import DOC_TABLE, _PostgresText
 
@@ -53,14 +53,6 @@ class Migration(migrations.Migration):
             model_name='searchdocument',
             name='title_vector',
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
-        ),
-        migrations.AddIndex(
-            model_name='searchdocument',
-            index=models.Index(fields=['-published_at', '-page'], name='searchdoc_newest'),
-        ),
-        migrations.AddIndex(
-            model_name='searchdocument',
-            index=models.Index(fields=['-year', '-published_at', '-page'], name='searchdoc_year'),
         ),
         migrations.RunPython(narrow_rows, wide_rows),
     ]
