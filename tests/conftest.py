@@ -91,6 +91,20 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the default language.
+
+    Django's LocaleMiddleware activates a request's language and leaves it active in the
+    thread: without this, a test ran in whatever language the worker's previous request used.
+    """
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _email_in_memory(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
