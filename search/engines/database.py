@@ -20,6 +20,7 @@ from . import facets, vocabulary
 from .base import (
     EXPERIENCE_KIND,
     FACETS,
+    INDEX_VERSION,
     Engine,
     FacetValue,
     SearchHit,
@@ -617,7 +618,7 @@ class DatabaseEngine(Engine):
             SearchDocument.objects.filter(pk__in=ids).delete()
             self.text.delete(ids)
             self._write(docs)
-            facets.changed()
+            INDEX_VERSION.replace()
         return len(docs)
 
     def index_pages(self, pages: Sequence) -> int:
@@ -632,7 +633,7 @@ class DatabaseEngine(Engine):
         with transaction.atomic():
             SearchDocument.objects.filter(pk__in=ids).delete()
             self.text.delete(ids)
-            facets.changed()
+            INDEX_VERSION.replace()
 
     def rebuild(self, pages: Iterable, *, progress=None) -> int:
         from ..indexing import BATCH_SIZE, _batched, page_document
@@ -657,5 +658,5 @@ class DatabaseEngine(Engine):
                     SearchDocument.population_groups.through._meta.db_table,
                 ]
             )
-            facets.changed()
+            INDEX_VERSION.replace()
         return count

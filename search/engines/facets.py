@@ -253,7 +253,3 @@ def snapshot() -> Snapshot:
             _current = (version, _read())
         return _current[1]
 
-
-def changed() -> None:
-    """Say the index changed (called by every write of the database engine)."""
-    INDEX_VERSION.replace()

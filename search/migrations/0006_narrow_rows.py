@@ -9,7 +9,6 @@ are rewritten so they move out of line and gain their title vector. No-op on SQL
 """
 
 import django.contrib.postgres.search
-from django.conf import settings
 from django.db import migrations
 
 from search.engines.database import DOC_TABLE, _PostgresText
@@ -42,11 +41,7 @@ def wide_rows(apps, schema_editor):
 
 class Migration(migrations.Migration):
 
-    dependencies = [
-        ('directory', '0001_initial'),
-        ('puente_search', '0005_vector_inline'),
-        migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
-    ]
+    dependencies = [("puente_search", "0005_vector_inline")]
 
     operations = [
         migrations.AddField(
