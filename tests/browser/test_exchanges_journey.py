@@ -9,6 +9,7 @@ import re
 from django.utils.functional import empty
 
 import pytest
+from playwright.sync_api import expect
 
 from cms.accounts import roles
 from exchanges.models import ExchangeRequest, Report, State, private_storage
@@ -82,8 +83,8 @@ def test_request_review_offer_accept_report(
     )
     requester.get_by_role("button", name="Guardar y enviar").click()
     requester.wait_for_url(re.compile(r".*/es/exchanges/\d+/$"))
-    assert requester.get_by_test_id("state").inner_text() == "Enviada"
-    assert requester.get_by_role("link", name="plan.pdf").is_visible()
+    expect(requester.get_by_test_id("state")).to_have_text("Enviada")
+    expect(requester.get_by_role("link", name="plan.pdf")).to_be_visible()
     req = ExchangeRequest.objects.get()
     url = f"/exchanges/{req.pk}/"
 
@@ -91,26 +92,26 @@ def test_request_review_offer_accept_report(
     secretariat = log_in(new_page, "sofia@secretariat.example", "en", "en-US")
     secretariat.goto(f"/en{url}")
     secretariat.get_by_role("button", name="Start the review").click()
-    assert secretariat.get_by_test_id("state").inner_text() == "Under review"
+    expect(secretariat.get_by_test_id("state")).to_have_text("Under review")
     for criterion in ("Relevance", "Clarity", "Commitment of both parties", "Feasibility"):
         secretariat.get_by_label(criterion, exact=False).first.select_option("4")
     secretariat.get_by_role("button", name="Record the review").click()
-    assert secretariat.get_by_role("status").inner_text() == "The review was recorded."
+    expect(secretariat.get_by_role("status")).to_have_text("The review was recorded.")
     secretariat.get_by_label("Open to offers from other agencies").check()
     secretariat.get_by_role("button", name="Approve").click()
-    assert secretariat.get_by_test_id("state").inner_text() == "Approved"
+    expect(secretariat.get_by_test_id("state")).to_have_text("Approved")
 
     # 3. João, in Brazil, sees the open call and offers in Portuguese.
     provider = log_in(new_page, joao.email, "pt", "pt-BR")
     provider.goto(f"/pt{url}")
     provider.get_by_label("O que você pode oferecer").fill("O Cadastro Único faz isso há anos.")
     provider.get_by_role("button", name="Enviar a oferta").click()
-    assert provider.get_by_role("status").inner_text() == "Sua oferta foi enviada."
+    expect(provider.get_by_role("status")).to_have_text("Sua oferta foi enviada.")
 
     # 4. Lucía accepts the offer.
     requester.goto(f"/es{url}")
     requester.get_by_role("button", name=f"Aceptar la oferta de {mds.name}").click()
-    assert requester.get_by_test_id("state").inner_text() == "Oferente asignado"
+    expect(requester.get_by_test_id("state")).to_have_text("Oferente asignado")
 
     # 5. The secretariat confirms the schedule; the exchange runs and is completed.
     secretariat.goto(f"/en{url}")
@@ -120,7 +121,7 @@ def test_request_review_offer_accept_report(
         ("Mark as completed", "Completed"),
     ):
         secretariat.get_by_role("button", name=action).click()
-        assert secretariat.get_by_test_id("state").inner_text() == state
+        expect(secretariat.get_by_test_id("state")).to_have_text(state)
 
     # 6. Both sides report, each in their language.
     for page, language, labels, button in (
@@ -142,7 +143,7 @@ def test_request_review_offer_accept_report(
             page.get_by_label(label, exact=False).first.fill(f"{label}: texto do relatório.")
         page.get_by_role("button", name=button).click()
         page.wait_for_url(re.compile(rf".*/{language}{url}$"))
-    assert provider.get_by_test_id("state").inner_text() == "Relatórios entregues"
+    expect(provider.get_by_test_id("state")).to_have_text("Relatórios entregues")
     assert Report.objects.filter(request=req).count() == 2
     req.refresh_from_db()
     assert req.state == State.REPORTS_SUBMITTED

@@ -1,6 +1,7 @@
 """Smoke test in a real browser: the Spanish home page, then logging in."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories import UserFactory
 
@@ -24,8 +25,8 @@ def test_home_in_spanish_and_login(new_page, home_pages):
 
     page.wait_for_url("**/es/")
     account = page.get_by_role("navigation", name="Su cuenta")
-    assert account.get_by_role("link", name="Lucía Quispe").is_visible()
-    assert account.get_by_role("button", name="Cerrar sesión").is_visible()
+    expect(account.get_by_role("link", name="Lucía Quispe")).to_be_visible()
+    expect(account.get_by_role("button", name="Cerrar sesión")).to_be_visible()
 
 
 def test_wrong_password_shows_an_error_in_the_page_language(new_page, home_pages):
@@ -35,5 +36,6 @@ def test_wrong_password_shows_an_error_in_the_page_language(new_page, home_pages
     page.get_by_label("E-mail").fill("joao@mds.example")
     page.get_by_label("Senha").fill("wrong-password")
     page.get_by_role("button", name="Iniciar sessão").click()
-    assert page.get_by_role("alert").is_visible()
+    # The click submits the form: wait for the answer page, not the page being left.
+    expect(page.get_by_role("alert")).to_be_visible()
     assert page.url.endswith("/pt/accounts/login/")
