@@ -6,10 +6,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connections
 from django.test import Client
 
 import pytest
-from asgiref.sync import sync_to_async
+from asgiref.sync import SyncToAsync, sync_to_async
 from channels.layers import get_channel_layer
 from channels.testing import WebsocketCommunicator
 
@@ -23,6 +24,14 @@ from tests.factories.rooms import MessageFactory, RoomFactory, network_room
 pytestmark = pytest.mark.django_db(transaction=True)
 
 TIMEOUT = 3
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _close_consumer_connections(django_db_setup):
+    """The consumers' database calls run on asgiref's one sync thread, whose connection
+    outlives the tests; close it, or the test database cannot be dropped at the end."""
+    yield
+    SyncToAsync.single_thread_executor.submit(connections.close_all).result()
 
 
 def _session_cookie(user) -> str:
