@@ -24,10 +24,26 @@ MAX_PAGE = 1000
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+class _Folding(dict):
+    """Each character's compatibility decomposition without its combining marks, learnt once.
+
+    Decomposing a string is decomposing each character, then ordering the marks (dropped
+    here): so folding character by character through ``str.translate`` gives the same text,
+    without a Python step per character (the snippets of a page of hits fold 30 000 words).
+    """
+
+    def __missing__(self, code: int) -> str:
+        decomposed = unicodedata.normalize("NFKD", chr(code))
+        self[code] = folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+        return folded
+
+
+_FOLDING = _Folding()
+
+
 def fold(text: str) -> str:
     """Lower case without accents: "Migración" → "migracion"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return text.casefold().translate(_FOLDING)
 
 
 def terms(text: str, limit: int = MAX_TERMS) -> list[str]:

@@ -107,3 +107,26 @@ def test_orders_equal_the_databases_own(mixed):
         .order_by("-published_at", "-pk")
         .values_list("pk", flat=True)
     )
+
+
+@pytest.mark.parametrize("text", ["care systems", "practice care", "labour market work", "care"])
+def test_matches_ranked_in_one_pass_equal_the_two_searches(mixed, text, monkeypatch):
+    """PostgreSQL ranks the titles of a several-word search's matches as it reads them;
+    the answer equals matching, then ranking the title index's own matches among them."""
+    engine = DatabaseEngine()
+    if not engine.text.title_ranks:
+        pytest.skip("SQLite ranks with bm25 over every column: no title ranks to compare")
+    from search.engines import facets
+
+    words = SearchQuery(text=text).terms
+    size = facets.snapshot().size
+    matched, titled = engine.text.matching_titled(words, size)
+    assert matched == engine.text.matching(words, size) and matched
+    expected = [(pk, rank) for pk, rank in engine.text.title_ranks(words) if matched >> pk & 1]
+    assert sorted(titled) == sorted(expected) and titled
+    # And the whole search answers the same either way.
+    through_one = engine.search(SearchQuery(text=text, per_page=50))
+    text_class = type(engine.text)
+    monkeypatch.setattr(text_class, "matching_titled", lambda self, *a: (self.matching(*a), None))
+    through_two = engine.search(SearchQuery(text=text, per_page=50))
+    assert [h.page_id for h in through_one.hits] == [h.page_id for h in through_two.hits]
