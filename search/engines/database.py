@@ -145,7 +145,7 @@ def _alternatives(texts: Sequence[str]) -> list[str]:
     """One word's ``tsquery`` alternatives (its prefix, its stem in each language), each once.
 
     A stem the prefix already covers ("public" under "public:*") is left out: the GIN index
-    would read its entries again for nothing (a third of the time of a three-word search).
+    would read its entries again for nothing (a third of the index's time for three words).
     """
     lexemes = [(text, _LEXEME.fullmatch(text)) for text in texts if text]
     prefixes = [m.group(1) for _text, m in lexemes if m and m.group(2)]
@@ -475,7 +475,9 @@ class DatabaseEngine(Engine):
             facets=self._facets(index, query, within) if query.facets else {},
         )
 
-    def _selection(self, index, query: SearchQuery, words: list[str]) -> tuple[int, dict, list]:
+    def _selection(
+        self, index, query: SearchQuery, words: list[str]
+    ) -> tuple[int, dict, list | None]:
         """The documents of the query's kinds, agencies and words, each filter's documents, and
         the title ranks of the matches when they come with the words (else None).
 
