@@ -51,13 +51,12 @@ def related_experiences(
     publication included) makes the next view ask the engine again. ``cached=False`` for a
     preview, whose text may differ from the published page's.
     """
+    if not cached:
+        return _related(page, themes, groups, limit)
     key = f"puente:search:related:{INDEX_VERSION.current()}:{page.pk}:{limit}"
-    if cached:
-        found = cache.get(key)
-        if found is not None:
-            return found
-    found = _related(page, themes, groups, limit)
-    if cached:
+    found = cache.get(key)
+    if found is None:
+        found = _related(page, themes, groups, limit)
         cache.set(key, found, RELATED_TIMEOUT)
     return found
 

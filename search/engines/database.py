@@ -35,6 +35,8 @@ from .highlight import snippet
 DOC_TABLE = "puente_search_searchdocument"
 FTS_TABLE = "puente_search_fts"
 GIN_INDEXES = ("puente_search_vector_gin", "puente_search_title_gin")
+# A set of page ids handed over 64 to a row (grouped by ``page_id >> 6``): see facets.from_words.
+PAGE_ID_WORDS = "page_id >> 6, bit_or(1::bigint << (page_id & 63))"
 PG_CONFIGS = {"en": "english", "es": "spanish", "fr": "french", "pt": "portuguese"}
 MLT_TERMS = 12
 MLT_CANDIDATES = 200
@@ -315,10 +317,7 @@ class _PostgresText:
         From the GIN index alone; 64 ids a row.
         """
         sql, params = self.predicate(words)
-        statement = (
-            f"SELECT d.page_id >> 6, bit_or(1::bigint << (d.page_id & 63)) "  # noqa: S608
-            f"FROM {DOC_TABLE} d WHERE {sql} GROUP BY 1"
-        )
+        statement = f"SELECT {PAGE_ID_WORDS} FROM {DOC_TABLE} d WHERE {sql} GROUP BY 1"  # noqa: S608
         return facets.from_words(self._by_index(statement, params), size)
 
     def matching_titled(self, words: list[str], size: int) -> tuple[int, list[tuple[int, float]]]:
@@ -335,7 +334,7 @@ class _PostgresText:
             f"WITH m AS MATERIALIZED (SELECT d.page_id, CASE WHEN d.title_vector @@ %s::tsquery "  # noqa: S608
             f"THEN ts_rank(d.title_vector, %s::tsquery) END AS rank FROM {DOC_TABLE} d "
             f"WHERE {sql}) "
-            "SELECT page_id >> 6, bit_or(1::bigint << (page_id & 63)), NULL FROM m GROUP BY 1 "
+            f"SELECT {PAGE_ID_WORDS}, NULL FROM m GROUP BY 1 "
             "UNION ALL SELECT page_id, NULL, rank FROM m WHERE rank IS NOT NULL"
         )
         rows = self._by_index(statement, [title, title, *params])

@@ -15,7 +15,6 @@ def snippet(text: str, terms: list[str], length: int = 240) -> str:
     if not text:
         return ""
 
-
     def matched(m) -> bool:
         return any(fold(m.group()).startswith(t) for t in terms)
 
