@@ -26,6 +26,11 @@ def _shared(kind: str, user, compute):
     return value
 
 
+def is_active_user(user) -> bool:
+    """The one rule for "a signed-in person whose account is active" (every domain calls it)."""
+    return bool(getattr(user, "is_authenticated", False) and getattr(user, "is_active", False))
+
+
 def _role_names(user) -> frozenset[str]:
     if not getattr(user, "is_authenticated", False):
         return frozenset()

@@ -20,24 +20,19 @@ writes the new state and one audit row. Nothing else in the code base assigns ``
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.permissions import is_secretariat, may_act_for
+from cms.workflow import Action, StateMachine, TransitionRefused
 
 from .models import APPROVED_AND_LATER, WITHDRAWABLE, ExchangeRequest, Offer, State, Transition
 
-
-class TransitionRefused(Exception):
-    """The action is not allowed now, for this person, or from this (stale) form."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
+__all__ = [
+    "ACTIONS", "Action", "TransitionRefused", "available_actions", "button_action",
+    "offer_accept", "transition",
+]
 
 
 def _requester(user, req: ExchangeRequest) -> bool:
@@ -64,22 +59,79 @@ def _party_or_secretariat(user, req: ExchangeRequest) -> bool:
     return _party(user, req) or _secretariat(user, req)
 
 
-@dataclass(frozen=True)
-class Action:
-    name: str
-    label: str
-    sources: tuple[str, ...]
-    target: str
-    may: Callable  # (user, request) -> bool
-    #: Only fired by a service (picking an offer, the last report), never by a plain button.
-    internal: bool = False
-    #: The comment is the required reason (withdrawal).
-    reason_required: bool = False
+class ExchangeWorkflow(StateMachine):
+    model = ExchangeRequest
+    lock_related = ("requesting_agency", "provider_agency")
+    not_possible_message = _("“%(action)s” is not possible while the request is “%(state)s”.")
+    not_allowed_message = _("You are not allowed to “%(action)s” this request.")
+    stale_message = _(
+        "Someone else changed this request while you were reading it. "
+        "Reload the page and try again."
+    )
+
+    def check(self, action: Action, req, user) -> None:
+        if action.name == "withdraw" and req.state in APPROVED_AND_LATER:
+            if req.state not in action.sources:
+                raise self.refused(
+                    _(
+                        "The schedule of this exchange is confirmed (it is “%(state)s”): it "
+                        "can no longer be withdrawn. Write to the secretariat to stop it."
+                    )
+                    % {"state": req.get_state_display()}
+                )
+        super().check(action, req, user)
+
+    def guard(self, action: Action, req, *, comment: str, provider=None, **params) -> None:
+        super().guard(action, req, comment=comment)
+        if action.name == "submit" and not req.activities.exists():
+            raise self.refused(_("Add at least one activity before submitting."))
+        if action.name == "approve" and not req.reviews.exists():
+            raise self.refused(_("Record the review rubric before approving."))
+        if action.name == "match":
+            if provider is None or provider.pk == req.requesting_agency_id:
+                raise self.refused(_("Choose a provider agency from another country."))
+        if action.name == "schedule" and not (req.period_start and req.period_end):
+            raise self.refused(_("Set the start and end dates before confirming the schedule."))
+        if action.name == "reports_in":
+            reported = set(req.reports.values_list("agency_id", flat=True))
+            if not req.party_agency_ids <= reported:
+                raise self.refused(_("Both sides must submit their final report first."))
+
+    def apply(self, action: Action, req, *, by, provider=None, open_to_offers=None, **params):
+        now = timezone.now()
+        if action.name == "submit":
+            req.submitted_at = now
+        elif action.name == "approve":
+            req.open_to_offers = bool(open_to_offers)
+        elif action.name == "match":
+            req.provider_agency = provider
+            req.open_to_offers = False
+        elif action.name == "complete":
+            req.completed_at = now
+        elif action.name == "withdraw":
+            req.open_to_offers = False
+            Offer.objects.filter(request=req, status=Offer.Status.PENDING).update(
+                status=Offer.Status.DECLINED
+            )
+
+    def record(self, action: Action, req, *, from_state: str, by, comment: str):
+        return Transition.objects.create(
+            request=req,
+            action=action.name,
+            from_state=from_state,
+            to_state=action.target,
+            by=by if getattr(by, "pk", None) else None,
+            comment=comment,
+        )
+
+    def after(self, action: Action, req, record) -> None:
+        from .notifications import notify_transition
+
+        notify_transition(req, record)
 
 
-ACTIONS: dict[str, Action] = {
-    a.name: a
-    for a in (
+WORKFLOW = ExchangeWorkflow(
+    (
         Action(
             "submit",
             _("Submit"),
@@ -150,65 +202,14 @@ ACTIONS: dict[str, Action] = {
             reason_required=True,
         ),
     )
-}
-
-
-def button_action(name: str) -> Action | None:
-    """The action a button or API call names, unless it is unknown or fired only by a service."""
-    action = ACTIONS.get(name)
-    return None if action is None or action.internal else action
+)
+ACTIONS = WORKFLOW.actions
+button_action = WORKFLOW.button_action
 
 
 def available_actions(req: ExchangeRequest, user) -> list[Action]:
     """The buttons ``user`` may press on ``req`` now (internal actions excluded)."""
-    return [
-        a
-        for a in ACTIONS.values()
-        if not a.internal and req.state in a.sources and a.may(user, req)
-    ]
-
-
-def _check(action: Action, req: ExchangeRequest, user) -> None:
-    if action.name == "withdraw" and req.state in APPROVED_AND_LATER:
-        if req.state not in action.sources:
-            raise TransitionRefused(
-                _(
-                    "The schedule of this exchange is confirmed (it is “%(state)s”): it can "
-                    "no longer be withdrawn. Write to the secretariat to stop it."
-                )
-                % {"state": req.get_state_display()}
-            )
-    if req.state not in action.sources:
-        raise TransitionRefused(
-            _("“%(action)s” is not possible while the request is “%(state)s”.")
-            % {"action": action.label, "state": req.get_state_display()}
-        )
-    if not action.may(user, req):
-        raise TransitionRefused(
-            _("You are not allowed to “%(action)s” this request.") % {"action": action.label}
-        )
-
-
-def _guard(action: Action, req: ExchangeRequest, provider, comment: str) -> None:
-    """Conditions on the request's content, beyond state and person."""
-    if action.reason_required and not comment.strip():
-        raise TransitionRefused(
-            _("A reason is required for “%(action)s”: write it in the comment.")
-            % {"action": action.label}
-        )
-    if action.name == "submit" and not req.activities.exists():
-        raise TransitionRefused(_("Add at least one activity before submitting."))
-    if action.name == "approve" and not req.reviews.exists():
-        raise TransitionRefused(_("Record the review rubric before approving."))
-    if action.name == "match":
-        if provider is None or provider.pk == req.requesting_agency_id:
-            raise TransitionRefused(_("Choose a provider agency from another country."))
-    if action.name == "schedule" and not (req.period_start and req.period_end):
-        raise TransitionRefused(_("Set the start and end dates before confirming the schedule."))
-    if action.name == "reports_in":
-        reported = set(req.reports.values_list("agency_id", flat=True))
-        if not req.party_agency_ids <= reported:
-            raise TransitionRefused(_("Both sides must submit their final report first."))
+    return WORKFLOW.available_actions(req, user)
 
 
 def transition(
@@ -224,58 +225,17 @@ def transition(
     """Fire ``action_name`` on ``req`` as ``by``; return the updated request.
 
     Raises :class:`TransitionRefused` (leaving the data as it was) when the state, the person or
-    the version is wrong. ``expected_version`` is the version the person's form showed: if
-    someone else changed the request since, the action is refused rather than applied twice.
+    the version is wrong (:meth:`cms.workflow.StateMachine.transition`).
     """
-    from .notifications import notify_transition
-
-    action = ACTIONS.get(action_name)
-    if action is None:
-        raise TransitionRefused(_("Unknown action."))
-    with transaction.atomic():
-        locked = (
-            ExchangeRequest.objects.select_for_update(of=("self",))
-            .select_related("requesting_agency", "provider_agency")
-            .get(pk=req.pk)
-        )
-        if expected_version is not None and locked.version != expected_version:
-            raise TransitionRefused(
-                _(
-                    "Someone else changed this request while you were reading it. "
-                    "Reload the page and try again."
-                )
-            )
-        _check(action, locked, by)
-        _guard(action, locked, provider, comment)
-        from_state = locked.state
-        locked.state = action.target
-        locked.version += 1
-        now = timezone.now()
-        if action.name == "submit":
-            locked.submitted_at = now
-        elif action.name == "approve":
-            locked.open_to_offers = bool(open_to_offers)
-        elif action.name == "match":
-            locked.provider_agency = provider
-            locked.open_to_offers = False
-        elif action.name == "complete":
-            locked.completed_at = now
-        elif action.name == "withdraw":
-            locked.open_to_offers = False
-            Offer.objects.filter(request=locked, status=Offer.Status.PENDING).update(
-                status=Offer.Status.DECLINED
-            )
-        locked.save()
-        record = Transition.objects.create(
-            request=locked,
-            action=action.name,
-            from_state=from_state,
-            to_state=action.target,
-            by=by if getattr(by, "pk", None) else None,
-            comment=comment.strip(),
-        )
-        notify_transition(locked, record)
-    return locked
+    return WORKFLOW.transition(
+        req,
+        action_name,
+        by=by,
+        comment=comment,
+        expected_version=expected_version,
+        provider=provider,
+        open_to_offers=open_to_offers,
+    )
 
 
 def offer_accept(*, offer: Offer, by, comment: str = "", expected_version=None) -> ExchangeRequest:

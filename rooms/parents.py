@@ -34,6 +34,37 @@ class RoomParentPolicy(Protocol):
     # ``parents`` that ``may_read`` would allow, in one query.
 
 
+class RoomPolicy:
+    """The base of every parent's policy: members read and post, moderators moderate, and only
+    active accounts do anything. A subclass answers ``is_member`` (and ``is_moderator`` when
+    the secretariat alone is not enough); ``readable`` answers for a queryset in one query."""
+
+    kind: str = ""
+
+    def is_member(self, user, parent) -> bool:
+        raise NotImplementedError
+
+    def is_moderator(self, user, parent) -> bool:
+        from cms.permissions import is_secretariat
+
+        return is_secretariat(user)
+
+    def may_read(self, user, parent) -> bool:
+        return self.may_post(user, parent)
+
+    def may_post(self, user, parent) -> bool:
+        from cms.permissions import is_active_user
+
+        return is_active_user(user) and (
+            self.is_member(user, parent) or self.is_moderator(user, parent)
+        )
+
+    def may_moderate(self, user, parent) -> bool:
+        from cms.permissions import is_active_user
+
+        return is_active_user(user) and self.is_moderator(user, parent)
+
+
 _policies: dict[type[models.Model], RoomParentPolicy] = {}
 
 

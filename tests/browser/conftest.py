@@ -70,3 +70,25 @@ def new_page(chromium, live_server):
     yield make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def axe_violations():
+    """``axe_violations(page)``: the WCAG 2.1 A/AA violations axe-core finds on the page, as
+    ``["rule-id: target, …"]`` (axe-core ships inside axe-playwright-python; no network)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+    def run(page) -> list[str]:
+        results = axe.run(
+            page,
+            options={"runOnly": {"type": "tag", "values": tags}},
+        )
+        return [
+            f"{v['id']}: {', '.join(str(n['target']) for n in v['nodes'])}"
+            for v in results.response["violations"]
+        ]
+
+    return run

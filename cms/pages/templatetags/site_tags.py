@@ -114,3 +114,11 @@ def header_links(context):
                 }
             )
     return links
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number):
+    """The current list's URL, its filters kept, at page ``number`` (includes/pagination.html)."""
+    from cms.pagination import page_url as build
+
+    return build(context["request"], int(number))

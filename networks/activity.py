@@ -1,0 +1,40 @@
+"""A network's activity, pulled from every domain with no manual upkeep.
+
+Each domain registers a source in its ``AppConfig.ready()``::
+
+    from networks import activity
+    activity.register(activity.Source(
+        key="exchanges", label=_("Peer exchanges"), order=20,
+        items=exchange_items, yearly=exchange_yearly,
+    ))
+
+``items(network, agency_ids, limit)`` returns at most ``limit`` recent items, each a dict with
+``title``, ``url`` and ``date`` (one query); ``yearly(network, agency_ids)`` returns
+``{year: count}`` (one query) for the network's yearly summary chart. ``agency_ids`` are the
+network's current member agencies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    label: str
+    order: int
+    items: Callable  # (network, agency_ids, limit) -> list[dict]
+    yearly: Callable  # (network, agency_ids) -> dict[int, int]
+
+
+_sources: dict[str, Source] = {}
+
+
+def register(source: Source) -> None:
+    _sources[source.key] = source
+
+
+def registered() -> list[Source]:
+    return sorted(_sources.values(), key=lambda s: (s.order, s.key))
