@@ -24,11 +24,12 @@ run: $(VENV)/.base-installed
 	@echo "Puente is at http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(BIN)/daphne --bind 127.0.0.1 --port $(PORT) cms.asgi:application
 
-## test: lint, Django checks, migrations check and the whole suite; non-zero on any failure
+## test: lint (ruff, import contracts), Django checks, migrations check and the whole suite
 test: lint test-suite
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py makemigrations --check --dry-run --noinput
 
