@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib import admin
 from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
@@ -13,8 +12,9 @@ from cms.pages import views as page_views
 
 urlpatterns = [
     path("healthz", page_views.healthz, name="healthz"),
+    # One login for everyone, the site's (throttled by allauth); Wagtail's own form is not used.
+    path("admin/login/", page_views.admin_login, name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
-    path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", api.urls),
     path("certificates/", include("courses.certificate_urls")),
@@ -33,10 +33,26 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
 
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+
+def media_urlpatterns(debug: bool) -> list:
+    """In DEBUG, uploaded images are served from MEDIA_ROOT; documents never are (a private
+    collection's file would be public): they go through Wagtail's checking view."""
+    if not debug:
+        return []
+    from django.views.static import serve
+
+    prefix = settings.MEDIA_URL.lstrip("/")
+    return [
+        re_path(
+            rf"^{prefix}(?P<path>(?:original_images|images)/.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
+
+
+urlpatterns = media_urlpatterns(settings.DEBUG) + urlpatterns
 
 handler404 = "cms.pages.views.page_not_found"
 handler500 = "cms.pages.views.server_error"

@@ -5,7 +5,7 @@ from django.middleware.locale import LocaleMiddleware
 from cms.pages import shell
 
 # Paths outside i18n_patterns (cms/urls.py): a 404 there is final, never a redirect to /en/….
-UNPREFIXED = ("/api/", "/admin/", "/django-admin/", "/documents/", "/certificates/", "/healthz")
+UNPREFIXED = ("/api/", "/admin/", "/documents/", "/certificates/", "/healthz")
 
 
 class SiteLocaleMiddleware(LocaleMiddleware):
@@ -18,7 +18,9 @@ class SiteLocaleMiddleware(LocaleMiddleware):
 
     def process_request(self, request):
         super().process_request(request)
-        shell.prime_wagtail_site(request)
+        # The health check needs no site: it must answer even when the database cannot.
+        if request.path_info != "/healthz":
+            shell.prime_wagtail_site(request)
 
     def process_response(self, request, response):
         if response.status_code == 404 and request.path_info.startswith(UNPREFIXED):

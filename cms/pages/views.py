@@ -1,9 +1,10 @@
 import asyncio
 import contextlib
 import logging
+import sys
 import uuid
 
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -69,7 +70,14 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    # A bare template: the error may come from the database or a context processor.
+    """A bare template: the error may come from the database or a context processor. When the
+    database is unreachable the answer is 503 "temporarily unavailable" with Retry-After, so
+    proxies and people know to come back rather than report a bug."""
+    error = sys.exc_info()[1]
+    if isinstance(error, DatabaseError):
+        response = render(request, "503.html", status=503, context={})
+        response["Retry-After"] = "30"
+        return response
     return render(request, "500.html", status=500, context={})
 
 
@@ -77,3 +85,17 @@ def serve(request, path):
     """Wagtail's page serving, with the site and route looked up in the shared cache."""
     shell.prime_wagtail_routing(request, path)
     return wagtail_serve(request, path)
+
+
+def admin_login(request):
+    """``/admin/login/``: the admin has no login form of its own. Everyone signs in through the
+    site's login, which allauth throttles per account and per address (a POST here does
+    nothing but send the person there)."""
+    from django.conf import settings
+    from django.contrib.auth.views import redirect_to_login
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    target = request.GET.get("next") or "/admin/"
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "/admin/"
+    return redirect_to_login(target, login_url=settings.LOGIN_URL)

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "taggit",
     "channels",
     "django_filters",
+    "ninja",
     "allauth",
     "allauth.account",
     "django.contrib.admin",
@@ -136,7 +137,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cms.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "puente",
         }
@@ -188,7 +189,13 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_FORMS = {"signup": "cms.accounts.forms.SignupForm"}
 ACCOUNT_ADAPTER = "cms.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Puente] "
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# Failed logins: an account locks after 5 failures in 5 minutes, whoever tries; an address
+# after 30 in 10 minutes across accounts, so a few wrong guesses behind a shared address (an
+# agency's NAT) never lock out a colleague. Behind a proxy, set ALLAUTH_TRUSTED_PROXY_COUNT (or
+# ALLAUTH_TRUSTED_CLIENT_IP_HEADER) so the limit sees the client's address, not the proxy's.
+ACCOUNT_RATE_LIMITS = {"login_failed": "30/10m/ip,5/5m/key"}
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("ALLAUTH_TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("ALLAUTH_TRUSTED_CLIENT_IP_HEADER") or None
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 
@@ -234,6 +241,8 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Puente"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Documents are served only through Wagtail's view, which checks the collection's privacy.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILEMBEDS_FINDERS = []  # no outside oEmbed look-ups at run time
 WAGTAIL_PASSWORD_RESET_ENABLED = True
@@ -248,7 +257,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 CONTENT_SECURITY_POLICY = {
     # The Wagtail admin still relies on inline scripts and styles; the public site does not.
-    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/api/docs"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "img-src": ["'self'", "data:"],
