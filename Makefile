@@ -1,12 +1,14 @@
 # Puente — the README's two commands (run, test) and one more (bench).
 PYTHON ?= python3
-VENV   := .venv
+VENV   ?= .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
 APPS   := courses exchanges rooms search
 export DJANGO_ENV ?= dev
 
-.PHONY: run test test-suite lint bench messages clean
+.PHONY: run serve test test-suite lint audit bench messages clean
+WORKERS ?= 2
+HOST    ?= 127.0.0.1
 
 $(VENV)/.base-installed: requirements/base.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +25,22 @@ run: $(VENV)/.base-installed
 	$(BIN)/python manage.py seed_demo
 	@echo "Puente is at http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(BIN)/daphne --bind 127.0.0.1 --port $(PORT) cms.asgi:application
+
+## serve: production settings; WORKERS processes share one port for HTTP and WebSockets
+## (gunicorn with uvicorn workers). Needs SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL:
+## see docs/deploy.md.
+serve: $(VENV)/.base-installed
+	@test -n "$$SECRET_KEY" || { echo "Set SECRET_KEY (50+ random characters): see docs/deploy.md"; exit 2; }
+	@test "$(WORKERS)" = 1 || test -n "$$REDIS_URL" || { echo "Several workers need REDIS_URL (shared cache and channel layer): see docs/deploy.md"; exit 2; }
+	DJANGO_ENV=production $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	DJANGO_ENV=production $(BIN)/python manage.py migrate --noinput
+	DJANGO_ENV=production $(BIN)/gunicorn cms.asgi:application --worker-class uvicorn_worker.UvicornWorker \
+	  --workers $(WORKERS) --bind $(HOST):$(PORT) --forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}" \
+	  --access-logfile - --graceful-timeout 30
+
+## audit: bandit over the code and pip-audit over the locks (pinned tools, own venv)
+audit:
+	.ci/audit
 
 ## test: lint (ruff, import contracts), Django checks, migrations check and the whole suite
 test: lint test-suite

@@ -17,7 +17,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-SELECTED = mark_safe(" selected")  # noqa: S308 - a constant
+SELECTED = mark_safe(" selected")  # noqa: S308  # nosec B308 - a constant
 
 
 class FastSelect(forms.Select):

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "cms.directory",
     "cms.accounts",
     "cms.pages",
+    "cms.operations",
     "search",
     "courses",
     "exchanges",
@@ -60,6 +61,8 @@ INSTALLED_APPS = [
     "taggit",
     "channels",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "ninja",
     "allauth",
     "allauth.account",
@@ -236,6 +239,20 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploaded media on S3-compatible storage (pip install "django-storages[s3]"): set S3_BUCKET
+# (and S3_ENDPOINT_URL for a non-AWS service; credentials from the usual AWS_* variables).
+# Private attachments stay on the private file roots (docs/deploy.md).
+if os.environ.get("S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["S3_BUCKET"],
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Puente"
@@ -248,7 +265,13 @@ WAGTAILEMBEDS_FINDERS = []  # no outside oEmbed look-ups at run time
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 
 # Background work: Django's tasks framework, run immediately unless configured otherwise.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (emails, reminders, index updates): run at once in the request by default;
+# TASKS_BACKEND=database queues it in the database for `manage.py db_worker` (docs/deploy.md).
+TASKS_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[os.environ.get("TASKS_BACKEND", "immediate")]}}
 
 # Security headers that hold in every environment; production.py adds the strict ones.
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views allow same-origin framing themselves
@@ -318,3 +341,7 @@ if REDIS_URL and os.environ.get("REDIS_CHANNEL_LAYER", "pubsub") == "pubsub":
             "CONFIG": {"hosts": [REDIS_URL], "prefix": "puente"},
         }
     }
+
+# Every directory of files a backup must hold (manage.py backup / restore, docs/deploy.md):
+# uploaded media and the private roots that live outside it.
+BACKUP_FILE_ROOTS = [MEDIA_ROOT, EXCHANGES_ATTACHMENT_ROOT]

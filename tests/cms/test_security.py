@@ -107,3 +107,25 @@ def test_private_documents_are_not_served_from_media(client, settings):
 class _MediaConf:
     def __init__(self, patterns):
         self.urlpatterns = patterns
+
+
+def test_deploy_checks_are_clean_under_the_documented_production_settings():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    env = {
+        **os.environ,
+        "DJANGO_ENV": "production",
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": "x" * 20 + "-production-only-secret-key-for-the-check-0123456789",
+        "ALLOWED_HOSTS": "puente.example.org",
+        "CSRF_TRUSTED_ORIGINS": "https://puente.example.org",
+    }
+    result = subprocess.run(  # noqa: S603 - our own manage.py
+        [sys.executable, str(root / "manage.py"), "check", "--deploy", "--fail-level", "WARNING"],
+        env=env, capture_output=True, text=True, timeout=120, cwd=root,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
