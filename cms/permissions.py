@@ -51,6 +51,11 @@ def is_editor(user) -> bool:
     return has_role(user, roles.EDITOR) or is_secretariat(user)
 
 
+def requires_second_factor(user) -> bool:
+    """Superusers, the secretariat and editors must use a second factor for the admin."""
+    return is_active_user(user) and (user.is_superuser or is_editor(user))
+
+
 def is_instructor(user) -> bool:
     return has_role(user, roles.INSTRUCTOR)
 

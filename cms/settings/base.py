@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "ninja",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -92,6 +93,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Sync-only and innermost on purpose: under ASGI Django then runs the whole middleware
     # chain synchronously in one hop, instead of two thread hops per async-capable middleware.
+    "cms.accounts.middleware.AdminSecondFactorMiddleware",
     "cms.accounts.middleware.UserTimezoneMiddleware",
 ]
 
@@ -196,6 +198,11 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Puente] "
 # after 30 in 10 minutes across accounts, so a few wrong guesses behind a shared address (an
 # agency's NAT) never lock out a colleague. Behind a proxy, set ALLAUTH_TRUSTED_PROXY_COUNT (or
 # ALLAUTH_TRUSTED_CLIENT_IP_HEADER) so the limit sees the client's address, not the proxy's.
+# A second factor for staff (cms.accounts.middleware.AdminSecondFactorMiddleware): an
+# authenticator app (TOTP) with recovery codes, and security keys / passkeys (WebAuthn) where the
+# browser offers them.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_TOTP_ISSUER = "Puente"
 ACCOUNT_RATE_LIMITS = {"login_failed": "30/10m/ip,5/5m/key"}
 ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("ALLAUTH_TRUSTED_PROXY_COUNT", "0"))
 ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("ALLAUTH_TRUSTED_CLIENT_IP_HEADER") or None
