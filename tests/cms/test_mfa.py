@@ -42,9 +42,11 @@ def _open_activation(client):
 @pytest.mark.parametrize("kind", ["editor", "secretariat", "superuser"])
 def test_staff_enrol_on_first_admin_visit_then_reach_the_admin(client, kind):
     user = (
-        UserFactory(is_superuser=True, is_staff=True, roles=[])
+        UserFactory(is_superuser=True, is_staff=True, roles=[], second_factor=False)
         if kind == "superuser"
-        else UserFactory(roles=[roles.EDITOR if kind == "editor" else roles.SECRETARIAT])
+        else UserFactory(
+            roles=[roles.EDITOR if kind == "editor" else roles.SECRETARIAT], second_factor=False
+        )
     )
     _sign_in(client, user)
     response = client.get("/admin/")
@@ -65,7 +67,7 @@ def test_staff_enrol_on_first_admin_visit_then_reach_the_admin(client, kind):
 
 
 def test_next_sign_in_asks_for_the_second_factor(client):
-    user = UserFactory(roles=[roles.EDITOR])
+    user = UserFactory(roles=[roles.EDITOR], second_factor=False)
     _sign_in(client, user)
     secret = _open_activation(client)
     client.post(ACTIVATE, {"code": _code(secret)})

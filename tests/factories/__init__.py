@@ -5,6 +5,12 @@ from django.contrib.auth.models import Group
 import factory
 import wagtail_factories
 from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
 
 from cms.accounts import roles
 from cms.accounts.models import AgencyClaim, User
@@ -70,6 +76,9 @@ class NetworkFactory(factory.django.DjangoModelFactory):
             self.members.set(extracted)
 
 
+TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     """A verified person. ``roles=[...]`` puts them in those groups (Learner by default)."""
 
@@ -93,6 +102,24 @@ class UserFactory(factory.django.DjangoModelFactory):
     def verified(self, create, extracted, **kwargs):
         if create and extracted is not False:
             EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+
+    @factory.post_generation
+    def second_factor(self, create, extracted, **kwargs):
+        """Staff (superusers, editors, the secretariat) have enrolled an authenticator app, as
+        the admin requires; ``second_factor=False`` makes one who has not yet. Its codes come
+        from ``totp_code()``."""
+        if not create or extracted is False:
+            return
+        staff = self.is_superuser or self.groups.filter(
+            name__in=[roles.EDITOR, roles.SECRETARIAT]
+        ).exists()
+        if extracted or staff:
+            TOTP.activate(self, TEST_TOTP_SECRET)
+
+
+def totp_code(secret: str = TEST_TOTP_SECRET) -> str:
+    """The current authenticator code of a factory-made staff member."""
+    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
 
 
 def focal_point_for(agency: Agency, **kwargs) -> User:
