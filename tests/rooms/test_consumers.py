@@ -16,7 +16,7 @@ from channels.testing import WebsocketCommunicator
 
 from cms.accounts import roles
 from cms.asgi import application
-from rooms import consumers, services
+from rooms import broadcast, consumers
 from rooms.models import Message, MessageReport, Mute, Presence, Room
 from tests.factories import AgencyFactory, NetworkFactory, UserFactory, focal_point_for
 from tests.factories.rooms import MessageFactory, RoomFactory, network_room
@@ -509,7 +509,7 @@ async def test_delivery_is_forwarded_as_is_without_a_thread_hop(people, settings
     ]
     for frame in frames:
         await layer.group_send(
-            services.group_name(people["room"].pk),
+            broadcast.group_name(people["room"].pk),
             {"type": "room.event", "text": frame, "moderators_only": False},
         )
     received = [await listener.receive_from(timeout=TIMEOUT) for _frame in frames]

@@ -8,7 +8,7 @@ import pytest
 
 from cms.accounts import roles
 from cms.pages.models import StandardPage
-from rooms import for_parent, services
+from rooms import for_parent, selectors, services
 from rooms.models import Mention, Message, MessageReport, Mute, Room
 from rooms.services import RoomError
 from tests.factories import AgencyFactory, NetworkFactory, UserFactory
@@ -134,11 +134,11 @@ def test_expired_mute_no_longer_applies(room, member, moderator, time_machine):
 
 def test_history_before_and_after(room, member):
     messages = MessageFactory.create_batch(5, room=room, author=member)
-    page, more = services.room_history(room=room, user=member, limit=2)
+    page, more = selectors.room_history(room=room, user=member, limit=2)
     assert [m.pk for m in page] == [messages[3].pk, messages[4].pk] and more
-    page, more = services.room_history(room=room, user=member, before=messages[1].pk)
+    page, more = selectors.room_history(room=room, user=member, before=messages[1].pk)
     assert [m.pk for m in page] == [messages[0].pk] and not more
-    page, more = services.room_history(room=room, user=member, after=messages[2].pk)
+    page, more = selectors.room_history(room=room, user=member, after=messages[2].pk)
     assert [m.pk for m in page] == [messages[3].pk, messages[4].pk] and not more
 
 
