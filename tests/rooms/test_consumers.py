@@ -523,3 +523,38 @@ async def test_deactivated_user_loses_access(people):
     await sync_to_async(lambda: people["staff"].__class__.objects.filter(
         pk=people["staff"].pk).update(is_active=False))()
     assert (await request(communicator, {"type": "join"}, "error"))["code"] == "forbidden"
+
+
+# The posting rule over the socket -------------------------------------------------------------
+
+
+async def test_socket_sends_the_posting_rules_answer_and_its_changes(people):
+    from rooms.permissions import posting
+
+    def rule(user):
+        room = Room.objects.get(pk=people["room"].pk)
+        return posting(type(user).objects.get(pk=user.pk), room).as_dict()
+
+    moderator, _c, _code = await open_socket(people["secretariat"], people["room"].pk)
+    member, _c, _code = await open_socket(people["staff"], people["room"].pk)
+    joined = await request(member, {"type": "join"}, "joined")
+    assert joined["posting"] == await sync_to_async(rule)(people["staff"]) and joined[
+        "posting"]["allowed"]
+    await moderator.send_json_to({"type": "lock", "locked": True})
+    pushed = await receive_type(member, "posting")
+    assert pushed["posting"] == await sync_to_async(rule)(people["staff"])
+    assert pushed["posting"]["code"] == "locked"
+    # The moderator's own answer is pushed too, and still allows them.
+    assert (await receive_type(moderator, "posting"))["posting"]["allowed"] is True
+    await moderator.send_json_to({"type": "lock", "locked": False})
+    assert (await receive_type(member, "posting"))["posting"]["allowed"] is True
+    await request(moderator, {"type": "mute", "user": people["staff"].pk, "minutes": 30}, "ack")
+    pushed = await receive_type(member, "posting")
+    assert pushed["posting"] == await sync_to_async(rule)(people["staff"])
+    assert pushed["posting"]["code"] == "muted" and pushed["posting"]["until"]
+    # Reconnecting with since, and the periodic ping, carry the answer as well.
+    since = await request(member, {"type": "since", "id": 0}, "since")
+    assert since["posting"]["code"] == "muted"
+    assert (await request(member, {"type": "ping"}, "pong"))["posting"]["code"] == "muted"
+    await moderator.disconnect()
+    await member.disconnect()
