@@ -74,8 +74,8 @@ EXPECTED = {
     # who: {situation: code} ("" = allowed)
     "member": {"open": "", "locked": "locked", "muted": "muted", "locked_and_muted": "locked"},
     "moderator": {"open": "", "locked": "", "muted": "", "locked_and_muted": ""},
-    "reader": {s: "read_only" for s in SITUATIONS},
-    "outsider": {s: "forbidden" for s in SITUATIONS},
+    "reader": dict.fromkeys(SITUATIONS, "read_only"),
+    "outsider": dict.fromkeys(SITUATIONS, "forbidden"),
 }
 
 
