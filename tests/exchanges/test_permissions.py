@@ -10,7 +10,13 @@ from exchanges import permissions
 from exchanges.models import Attachment, State
 from rooms import parents
 from tests.exchanges import documents
-from tests.factories import AgencyFactory, CountryFactory, UserFactory, focal_point_for
+from tests.factories import (
+    AgencyFactory,
+    CountryFactory,
+    UserFactory,
+    focal_point_for,
+    staff_of,
+)
 from tests.factories.exchanges import request_in
 
 ROLES = (
@@ -71,7 +77,7 @@ def people(db):
     return {
         "anonymous": None,
         "learner": UserFactory(),
-        "participant": UserFactory(agency=requesting),
+        "participant": staff_of(requesting),
         "editor": UserFactory(roles=[roles.EDITOR]),
         "requester": focal_point_for(requesting),
         "provider": focal_point_for(provider),

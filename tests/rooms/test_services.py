@@ -11,7 +11,7 @@ from cms.pages.models import StandardPage
 from rooms import for_parent, selectors, services
 from rooms.models import Mention, Message, MessageReport, Mute, Room
 from rooms.services import RoomError
-from tests.factories import AgencyFactory, NetworkFactory, UserFactory
+from tests.factories import AgencyFactory, NetworkFactory, UserFactory, staff_of
 from tests.factories.rooms import MessageFactory, RoomFactory, network_room
 
 
@@ -28,7 +28,7 @@ def room(db):
 
 @pytest.fixture
 def member(room):
-    return UserFactory(agency=room.parent.members.get(), first_name="Lucía")
+    return staff_of(room.parent.members.get(), first_name="Lucía")
 
 
 @pytest.fixture
@@ -75,7 +75,7 @@ def test_rate_limit_is_per_person_and_room(room, member, settings):
 def test_mentions_notify_members_only_by_email_and_in_app(
     room, member, django_capture_on_commit_callbacks
 ):
-    author = UserFactory(agency=room.parent.members.get())
+    author = staff_of(room.parent.members.get())
     outsider = UserFactory(first_name="Lucía", agency=AgencyFactory())
     with django_capture_on_commit_callbacks(execute=True):
         message = services.message_post(room=room, user=author, body="Gracias @Lucía. Y @nobody")
@@ -88,14 +88,14 @@ def test_mentions_notify_members_only_by_email_and_in_app(
 
 
 def test_mention_by_email_handle(room, member):
-    author = UserFactory(agency=room.parent.members.get())
+    author = staff_of(room.parent.members.get())
     handle = member.email.split("@")[0]
     services.message_post(room=room, user=author, body=f"cc @{handle}.")
     assert Mention.objects.filter(user=member).exists()
 
 
 def test_hide_resolves_reports_and_dismiss(room, member, moderator):
-    reporter = UserFactory(agency=room.parent.members.get())
+    reporter = staff_of(room.parent.members.get())
     message = MessageFactory(room=room, author=member)
     report = services.message_report(message=message, user=reporter, reason="spam")
     with pytest.raises(RoomError):
