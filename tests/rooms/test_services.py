@@ -180,3 +180,17 @@ def test_standalone_room_only_by_secretariat(db, moderator, member):
         services.room_create(title="Mine", by=member)
     room = services.room_create(title="Coordination", by=moderator, members=[member])
     assert room.is_standalone and list(room.members.all()) == [member]
+
+
+def test_mention_email_is_rendered_in_the_recipients_language(
+    room, member, django_capture_on_commit_callbacks
+):
+    member.preferred_language = "es"
+    member.save()
+    author = staff_of(room.parent.members.get(), first_name="Ana", last_name="Pérez")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.message_post(room=room, user=author, body="@Lucía: ¿y los datos <de> 2024?")
+    [email] = mail.outbox
+    assert email.subject == f"Ana Pérez le mencionó en «{room.title}»"
+    assert "¿y los datos <de> 2024?" in email.body  # plain text: nothing escaped
+    assert f"/es/rooms/{room.pk}/" in email.body
