@@ -1,7 +1,10 @@
 """The room WebSocket at /ws/rooms/<id>/: authenticate, parse, call a service, relay.
 
-The protocol (frames, error codes, close codes) is documented in the README; the constants
-below are its single source.
+The protocol (frames, error codes, close codes) is documented in docs/rooms.md; the constants
+below are its single source. Every refusal reaches the client as one ``error`` frame
+(``Refusal.as_frame``); whether the person may post now is the posting rule's answer
+(``rooms.permissions.posting``), sent in ``joined``, ``since`` and ``pong`` and, when a lock, a
+mute or a change of rights may have changed it, in a ``posting`` frame.
 """
 
 import asyncio
@@ -21,7 +24,7 @@ from cms.refusals import Refusal
 
 from . import presence, selectors, services
 from .broadcast import collect_sends, group_name, user_group_name
-from .permissions import NO_ACCESS, fresh_access, posting
+from .permissions import NO_ACCESS, RoomError, fresh_access, posting
 from .serializers import serialize_message, serialize_report, serialize_user
 
 logger = logging.getLogger(__name__)
@@ -293,7 +296,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         target = get_user_model().objects.filter(pk=_int_field(content, "user")).first()
         minutes = _int_field(content, "minutes")
         if target is None:
-            raise Refusal(_("This person is not a member of the room."), code="not_found")
+            raise RoomError(_("This person is not a member of the room."), code="not_found")
         services.user_mute(room=room, user=target, by=user, minutes=minutes)
         return {"type": "ack", "user": target.pk}
 
