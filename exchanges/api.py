@@ -3,8 +3,9 @@
 import datetime
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
-from ninja import Router, Schema, Status
+from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
@@ -92,21 +93,24 @@ def exchange_transitions(request, pk: int):
     ]
 
 
-@router.post("/{pk}/transitions", response={200: ExchangeOut, 409: dict})
+class RefusalOut(Schema):
+    code: str
+    message: str
+
+
+@router.post("/{pk}/transitions", response={200: ExchangeOut, 409: RefusalOut})
 def exchange_transition(request, pk: int, payload: TransitionIn):
-    """Fire a workflow action; ``version`` is the version the client last read."""
+    """Fire a workflow action; ``version`` is the version the client last read. A refusal is
+    answered by the API's one handler (cms/api.py): 409 ``{code, message}``."""
     req = _visible(request, pk)
     if workflow.button_action(payload.action) is None:
-        return Status(409, {"detail": "Unknown action."})
-    try:
-        req = workflow.transition(
-            req,
-            payload.action,
-            by=request.user,
-            comment=payload.comment[:3000],
-            expected_version=payload.version,
-            open_to_offers=payload.open_to_offers,
-        )
-    except workflow.TransitionRefused as refused:
-        return Status(409, {"detail": str(refused.message)})
-    return Status(200, _out(req))
+        raise workflow.TransitionRefused(_("Unknown action."), code="unknown_action")
+    req = workflow.transition(
+        req,
+        payload.action,
+        by=request.user,
+        comment=payload.comment[:3000],
+        expected_version=payload.version,
+        open_to_offers=payload.open_to_offers,
+    )
+    return _out(req)

@@ -1,14 +1,9 @@
-"""Indicators of the exchanges for the secretariat, and their CSV export."""
+"""Indicators of the exchanges for the secretariat and the rows of their CSV export (the page
+and the download are in exchanges/admin.py)."""
 
-import csv
-
-from django.core.exceptions import PermissionDenied
 from django.db.models import Avg, Count, Prefetch
-from django.http import HttpResponse
-from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from . import permissions
 from .models import Activity, Evaluation, ExchangeRequest, Modality, State
 
 
@@ -104,22 +99,3 @@ def csv_rows(queryset=None):
             req.completed_at.date().isoformat() if req.completed_at else "",
             f"{req.satisfaction:.2f}" if req.satisfaction is not None else "",
         ]
-
-
-def _safe(value):
-    # Spreadsheets run cells that start with = + - @ as formulas; quote them.
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else value
-
-
-def indicators_view(request):
-    if not permissions.may_use_workspace(request.user):
-        raise PermissionDenied
-    if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="exchanges.csv"'
-        writer = csv.writer(response)
-        for row in csv_rows():
-            writer.writerow([_safe(cell) for cell in row])
-        return response
-    return render(request, "exchanges/admin/indicators.html", {"data": indicators()})

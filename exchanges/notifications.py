@@ -1,21 +1,17 @@
 """Telling the parties what happened: an in-app notification and an email per person.
 
-Notifications are written in the same transaction as the transition; emails leave after commit,
-through Django's tasks framework.
+Notifications are written in the same transaction as the transition; emails leave after commit
+through the one way Puente sends email (``cms.notify.notify``), rendered from
+``templates/email/exchanges/<name>`` in each person's language.
 """
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
-from django.db import transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from django_tasks import task
-
+from cms import notify as mail
 from cms.accounts import roles
 from cms.accounts.models import AgencyClaim
 
@@ -40,17 +36,24 @@ def recipients(req: ExchangeRequest, *, secretariat: bool = True, offerers: bool
     return get_user_model().objects.filter(rule, is_active=True).distinct()
 
 
-def notify(req: ExchangeRequest, people, message: str, params: dict) -> list[Notification]:
-    """Store a notification for each person, in their language, and email them after commit."""
+def notify(
+    req: ExchangeRequest, people, message: str, params: dict, *, email: str, email_params=None
+) -> list[Notification]:
+    """Store a notification for each person, in their language, and email them after commit
+    (template ``exchanges/<email>``, whose context is ``email_params`` — by default ``params``
+    — and the request's id)."""
+    people = list(people)
     notes = []
     for person in people:
         with translation.override(person.preferred_language):
             text = _(message) % {k: str(v) for k, v in params.items()}
         notes.append(Notification(user=person, request=req, text=text[:300]))
     notes = Notification.objects.bulk_create(notes)
-    ids = [n.pk for n in notes]
-    if ids:
-        transaction.on_commit(lambda: send_notification_emails.enqueue(notification_ids=ids))
+    mail.notify(
+        people,
+        f"exchanges/{email}",
+        {"request_id": req.pk, **{k: str(v) for k, v in (email_params or params).items()}},
+    )
     return notes
 
 
@@ -70,29 +73,19 @@ def notify_transition(req: ExchangeRequest, record: Transition) -> list[Notifica
             people,
             gettext_noop("%(agency)s withdrew “%(title)s”. Reason: %(reason)s"),
             {"agency": req.requesting_agency.name, "title": req.title, "reason": record.comment},
+            email="withdrawn",
         )
+    label = State(record.to_state).label
+    with translation.override(None):  # the untranslated label: each email translates it
+        untranslated = str(label)
     return notify(
         req,
         people,
         gettext_noop("“%(title)s” is now: %(state)s."),
-        {"title": req.title, "state": State(record.to_state).label},
+        {"title": req.title, "state": label},
+        email="transition",
+        email_params={"title": req.title, "state": untranslated},
     )
-
-
-@task()
-def send_notification_emails(*, notification_ids: list[int]) -> int:
-    """Email each notification to its person, in their language; returns how many were sent."""
-    sent = 0
-    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    for note in Notification.objects.filter(pk__in=notification_ids).select_related("user"):
-        if not note.user.is_active:
-            continue
-        with translation.override(note.user.preferred_language):
-            url = base_url + reverse("exchanges:detail", args=[note.request_id])
-            subject = _("Peer exchange: %(text)s") % {"text": note.text}
-            body = _("%(text)s\n\nOpen the request: %(url)s") % {"text": note.text, "url": url}
-        sent += send_mail(subject[:200], body, None, [note.user.email])
-    return sent
 
 
 def unread_count(request) -> int | None:

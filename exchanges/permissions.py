@@ -22,11 +22,13 @@ from django.utils import timezone
 from cms.accounts import roles
 from cms.permissions import (
     has_role,
+    is_active_user,
     is_focal_point,
     is_secretariat,
     may_act_for,
     represented_agency_ids,
 )
+from rooms.parents import RoomPolicy
 
 from .models import (
     APPROVED_AND_LATER,
@@ -42,21 +44,25 @@ from .models import (
 PROVIDER_STATES = (*APPROVED_AND_LATER, State.WITHDRAWN)
 
 
-def _active(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_active)
-
-
 def is_requester(user, req: ExchangeRequest) -> bool:
-    return _active(user) and may_act_for(user, req.requesting_agency_id)
+    """An approved focal point of the requesting agency."""
+    return is_active_user(user) and may_act_for(user, req.requesting_agency_id)
+
+
+def acts_for_provider(user, req: ExchangeRequest) -> bool:
+    """THE rule "who is the provider": an approved focal point of the matched provider agency,
+    whatever the state (the workflow's actions ask this; :func:`is_provider` adds the states in
+    which the provider is a party)."""
+    return (
+        is_active_user(user)
+        and bool(req.provider_agency_id)
+        and may_act_for(user, req.provider_agency_id)
+    )
 
 
 def is_provider(user, req: ExchangeRequest) -> bool:
-    return (
-        _active(user)
-        and bool(req.provider_agency_id)
-        and req.state in PROVIDER_STATES
-        and may_act_for(user, req.provider_agency_id)
-    )
+    """The provider as a party of the request: from approval on, and after a withdrawal."""
+    return req.state in PROVIDER_STATES and acts_for_provider(user, req)
 
 
 def secretariat_sees(user, req: ExchangeRequest) -> bool:
@@ -86,7 +92,7 @@ def is_open_call(req: ExchangeRequest) -> bool:
 
 def may_view(user, req: ExchangeRequest) -> bool:
     """The full request page: its text, attachments, audit trail."""
-    if not _active(user):
+    if not is_active_user(user):
         return False
     if is_requester(user, req):
         return True
@@ -109,11 +115,11 @@ def may_edit(user, req: ExchangeRequest) -> bool:
 
 
 def may_create(user) -> bool:
-    return _active(user) and is_focal_point(user)
+    return is_active_user(user) and is_focal_point(user)
 
 
 def may_act_for_agency(user, agency) -> bool:
-    return _active(user) and may_act_for(user, agency)
+    return is_active_user(user) and may_act_for(user, agency)
 
 
 def may_download(user, attachment: Attachment) -> bool:
@@ -131,7 +137,7 @@ def see_reviews(user, req: ExchangeRequest) -> bool:
 
 def offer_agency_ids(user, req: ExchangeRequest) -> set[int]:
     """Agencies ``user`` may offer for: their own, not the requester, while the call is open."""
-    if not (_active(user) and is_open_call(req)):
+    if not (is_active_user(user) and is_open_call(req)):
         return set()
     return set(represented_agency_ids(user)) - {req.requesting_agency_id}
 
@@ -147,7 +153,7 @@ def may_pick_offer(user, req: ExchangeRequest) -> bool:
 
 def report_agency_ids(user, req: ExchangeRequest, reported: set[int]) -> set[int]:
     """Sides ``user`` may still report for: a completed exchange, one report per side."""
-    if req.state != State.COMPLETED or not _active(user):
+    if req.state != State.COMPLETED or not is_active_user(user):
         return set()
     return {
         agency_id for agency_id in req.party_agency_ids - reported if may_act_for(user, agency_id)
@@ -166,17 +172,18 @@ def follow_up_opens(req: ExchangeRequest) -> datetime.datetime | None:
 
 def may_evaluate(user, req: ExchangeRequest, kind: str) -> bool:
     """Whether ``user`` may fill the evaluation form of ``kind`` now (once each)."""
-    if not _active(user):
+    if not is_active_user(user):
         return False
     if kind == Evaluation.Kind.PARTY:
         return req.state in FINISHED and is_party(user, req)
     if kind == Evaluation.Kind.PARTICIPANT:
-        # Staff of either side who took part; the form opens only after the end date.
+        # Verified staff of either side (an approved claim; the agency picked in one's own
+        # profile grants nothing); the form opens only after the end date.
         return (
             req.state in (State.IN_PROGRESS, *FINISHED)
             and req.period_end is not None
             and timezone.localdate() > req.period_end
-            and (user.agency_id in req.party_agency_ids or is_party(user, req))
+            and bool(represented_agency_ids(user) & req.party_agency_ids)
         )
     if kind == Evaluation.Kind.FOLLOW_UP:
         opens = follow_up_opens(req)
@@ -210,7 +217,7 @@ def may_use_workspace(user) -> bool:
 def visible_requests(user) -> QuerySet[ExchangeRequest]:
     """Every request ``user`` may open, as one query (same rules as :func:`may_view`)."""
     qs = ExchangeRequest.objects.all()
-    if not _active(user):
+    if not is_active_user(user):
         return qs.none()
     agency_ids = represented_agency_ids(user) if is_focal_point(user) else frozenset()
     rule = Q(requesting_agency_id__in=agency_ids)
@@ -227,35 +234,33 @@ def visible_requests(user) -> QuerySet[ExchangeRequest]:
 
 def open_calls(user) -> QuerySet[ExchangeRequest]:
     """Approved requests open to offers, which every focal point and the secretariat may see."""
-    if not (_active(user) and (is_focal_point(user) or is_secretariat(user))):
+    if not (is_active_user(user) and (is_focal_point(user) or is_secretariat(user))):
         return ExchangeRequest.objects.none()
     return ExchangeRequest.objects.filter(state=State.APPROVED, open_to_offers=True)
 
 
-class ExchangeRoomPolicy:
+class ExchangeRoomPolicy(RoomPolicy):
     """The discussion room of an exchange: the two parties from approval on; the secretariat
     moderates. Registered with ``rooms.parents`` in ``ExchangesConfig.ready()``."""
 
     kind = "exchange"
 
-    def may_read(self, user, parent: ExchangeRequest) -> bool:
-        # A withdrawn exchange's room stays readable by its parties, but nobody posts any more.
-        return (
-            self.may_post(user, parent)
-            or self.may_moderate(user, parent)
-            or (parent.state == State.WITHDRAWN and is_party(user, parent))
-        )
-
-    def may_post(self, user, parent: ExchangeRequest) -> bool:
+    def is_member(self, user, parent: ExchangeRequest) -> bool:
         return parent.state in APPROVED_AND_LATER and is_party(user, parent)
 
-    def may_moderate(self, user, parent: ExchangeRequest) -> bool:
+    def is_moderator(self, user, parent: ExchangeRequest) -> bool:
         return secretariat_sees(user, parent)
+
+    def may_read(self, user, parent: ExchangeRequest) -> bool:
+        # A withdrawn exchange's room stays readable by its parties, but nobody posts any more.
+        return super().may_read(user, parent) or (
+            parent.state == State.WITHDRAWN and is_party(user, parent)
+        )
 
     def readable(self, user, exchanges):
         """``may_read`` for a queryset of requests, in one query (the room list): the parties
         from approval on (and after a withdrawal), the secretariat once submitted."""
-        if not _active(user):
+        if not is_active_user(user):
             return exchanges.none()
         agencies = represented_agency_ids(user) if has_role(user, roles.FOCAL_POINT) else ()
         party = Q(requesting_agency_id__in=agencies) | Q(

@@ -82,6 +82,7 @@ def offer_create(*, req: ExchangeRequest, by, agency, message: str) -> Offer:
             recipients(locked),
             gettext_noop("%(agency)s offers to provide “%(title)s”."),
             {"agency": agency.name, "title": locked.title},
+            email="offer",
         )
     return offer
 

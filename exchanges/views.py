@@ -1,14 +1,19 @@
 """Pages of the exchanges: thin views that ask `permissions`, then call `workflow` or `services`."""
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from cms.refusals import Refusal, refused_to_page
 
 from . import permissions, services, workflow
 from .filters import PublicExchangeFilter
@@ -30,9 +35,25 @@ from .models import (
     State,
     Transition,
 )
-from .workflow import TransitionRefused
 
 PER_PAGE = 20
+
+
+def refused_to_exchange(view):
+    """A refusal on an exchange's page: its message flashed, then back to the request's page,
+    or to where the view said it should go (``request.refused_to``)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except Refusal as refusal:
+            to = getattr(request, "refused_to", None) or reverse(
+                "exchanges:detail", args=[kwargs["pk"]]
+            )
+            return refused_to_page(request, refusal, to)
+
+    return wrapped
 
 
 def public_list(request):
@@ -115,24 +136,19 @@ def _edit(request, req: ExchangeRequest | None):
         )
         activities = ActivityFormSet(request.POST, instance=instance, prefix="activities")
         if form.is_valid() and activities.is_valid():
-            try:
-                saved = services.exchange_request_save(
-                    form=form,
-                    activities=activities,
-                    by=request.user,
-                    attachment_content_type=getattr(form, "attachment_content_type", ""),
-                )
-            except TransitionRefused as refused:
-                messages.error(request, refused.message)
-                return redirect("exchanges:mine")
+            request.refused_to = reverse("exchanges:mine")
+            saved = services.exchange_request_save(
+                form=form,
+                activities=activities,
+                by=request.user,
+                attachment_content_type=getattr(form, "attachment_content_type", ""),
+            )
             if "submit" in request.POST:
-                try:
-                    workflow.transition(
-                        saved, "submit", by=request.user, expected_version=saved.version
-                    )
-                except TransitionRefused as refused:
-                    messages.error(request, refused.message)
-                    return redirect("exchanges:edit", saved.pk)
+                # The draft is saved: a refused submission goes back to its form.
+                request.refused_to = reverse("exchanges:edit", args=[saved.pk])
+                workflow.transition(
+                    saved, "submit", by=request.user, expected_version=saved.version
+                )
                 messages.success(request, _("Your request was submitted to the secretariat."))
                 return redirect(saved)
             messages.success(request, _("Your draft was saved."))
@@ -149,6 +165,7 @@ def _edit(request, req: ExchangeRequest | None):
 
 
 @login_required
+@refused_to_exchange
 def create(request):
     if not permissions.may_create(request.user):
         raise PermissionDenied
@@ -156,6 +173,7 @@ def create(request):
 
 
 @login_required
+@refused_to_exchange
 def edit(request, pk):
     req = _load(request, pk)
     if not permissions.may_edit(request.user, req):
@@ -237,25 +255,22 @@ def suggestions(request, pk):
 
 @login_required
 @require_POST
+@refused_to_exchange
 def fire(request, pk):
     req = _load(request, pk)
     form = TransitionForm(request.POST)
     if not form.is_valid() or workflow.button_action(form.cleaned_data["action"]) is None:
         messages.error(request, _("The action could not be read; reload the page and try again."))
         return redirect(req)
-    try:
-        workflow.transition(
-            req,
-            form.cleaned_data["action"],
-            by=request.user,
-            comment=form.cleaned_data["comment"],
-            expected_version=form.cleaned_data["version"],
-            open_to_offers=form.cleaned_data["open_to_offers"],
-        )
-    except TransitionRefused as refused:
-        messages.error(request, refused.message)
-    else:
-        messages.success(request, _("Done."))
+    workflow.transition(
+        req,
+        form.cleaned_data["action"],
+        by=request.user,
+        comment=form.cleaned_data["comment"],
+        expected_version=form.cleaned_data["version"],
+        open_to_offers=form.cleaned_data["open_to_offers"],
+    )
+    messages.success(request, _("Done."))
     return redirect(req)
 
 
@@ -276,6 +291,7 @@ def review(request, pk):
 
 @login_required
 @require_POST
+@refused_to_exchange
 def offer(request, pk):
     req = _load(request, pk)
     agency_ids = permissions.offer_agency_ids(request.user, req)
@@ -283,17 +299,13 @@ def offer(request, pk):
         raise PermissionDenied
     form = OfferForm(request.POST, agency_ids=agency_ids)
     if form.is_valid():
-        try:
-            services.offer_create(
-                req=req,
-                by=request.user,
-                agency=form.cleaned_data["agency"],
-                message=form.cleaned_data["message"],
-            )
-        except TransitionRefused as refused:
-            messages.error(request, refused.message)
-        else:
-            messages.success(request, _("Your offer was sent."))
+        services.offer_create(
+            req=req,
+            by=request.user,
+            agency=form.cleaned_data["agency"],
+            message=form.cleaned_data["message"],
+        )
+        messages.success(request, _("Your offer was sent."))
     else:
         messages.error(request, _("Describe what your agency can offer."))
     return redirect(req)
@@ -301,6 +313,7 @@ def offer(request, pk):
 
 @login_required
 @require_POST
+@refused_to_exchange
 def offer_accept(request, pk, offer_pk):
     req = _load(request, pk)
     if not permissions.may_pick_offer(request.user, req):
@@ -308,16 +321,13 @@ def offer_accept(request, pk, offer_pk):
     chosen = get_object_or_404(Offer, pk=offer_pk, request=req)
     form = TransitionForm(request.POST)
     version = int(form.data.get("version", -1)) if form.data.get("version", "").isdigit() else -1
-    try:
-        workflow.offer_accept(offer=chosen, by=request.user, expected_version=version)
-    except TransitionRefused as refused:
-        messages.error(request, refused.message)
-    else:
-        messages.success(request, _("The provider was matched."))
+    workflow.offer_accept(offer=chosen, by=request.user, expected_version=version)
+    messages.success(request, _("The provider was matched."))
     return redirect(req)
 
 
 @login_required
+@refused_to_exchange
 def report(request, pk):
     req = _load(request, pk)
     reported = set(req.reports.values_list("agency_id", flat=True))
@@ -326,17 +336,14 @@ def report(request, pk):
         raise PermissionDenied
     form = ReportForm(request.POST or None, agency_ids=agency_ids)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.report_submit(req=req, by=request.user, form=form)
-        except TransitionRefused as refused:
-            messages.error(request, refused.message)
-        else:
-            messages.success(request, _("Your final report was submitted."))
+        services.report_submit(req=req, by=request.user, form=form)
+        messages.success(request, _("Your final report was submitted."))
         return redirect(req)
     return render(request, "exchanges/report_form.html", {"exchange": req, "form": form})
 
 
 @login_required
+@refused_to_exchange
 def evaluate(request, pk, kind):
     # Participants may evaluate without seeing the request file itself, so may_evaluate decides.
     req = get_object_or_404(ExchangeRequest.objects.select_related("requesting_agency"), pk=pk)
@@ -344,12 +351,8 @@ def evaluate(request, pk, kind):
         raise Http404
     form = EvaluationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.evaluation_submit(req=req, by=request.user, kind=kind, form=form)
-        except TransitionRefused as refused:
-            messages.error(request, refused.message)
-        else:
-            messages.success(request, _("Thank you for your evaluation."))
+        services.evaluation_submit(req=req, by=request.user, kind=kind, form=form)
+        messages.success(request, _("Thank you for your evaluation."))
         return redirect(req)
     return render(
         request,
@@ -377,15 +380,12 @@ def attachment(request, pk, attachment_pk):
 
 @login_required
 @require_POST
+@refused_to_exchange
 def experience(request, pk):
     req = _load(request, pk)
     if not permissions.may_create_experience(request.user, req):
         raise PermissionDenied
-    try:
-        page = services.experience_draft_create(req=req, by=request.user)
-    except TransitionRefused as refused:
-        messages.error(request, refused.message)
-        return redirect(req)
+    page = services.experience_draft_create(req=req, by=request.user)
     messages.success(request, _("A draft experience page was created from the reports."))
     return redirect("wagtailadmin_pages:edit", page.pk)
 

@@ -24,10 +24,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cms.permissions import is_secretariat, may_act_for
+from cms.permissions import is_secretariat
 from cms.workflow import Action, StateMachine, TransitionRefused
 
 from .models import APPROVED_AND_LATER, WITHDRAWABLE, ExchangeRequest, Offer, State, Transition
+from .permissions import acts_for_provider, is_requester
 
 __all__ = [
     "ACTIONS", "Action", "TransitionRefused", "available_actions", "button_action",
@@ -35,12 +36,9 @@ __all__ = [
 ]
 
 
-def _requester(user, req: ExchangeRequest) -> bool:
-    return may_act_for(user, req.requesting_agency_id)
-
-
-def _provider(user, req: ExchangeRequest) -> bool:
-    return bool(req.provider_agency_id) and may_act_for(user, req.provider_agency_id)
+# Who is the requester and who the provider is said once, in exchanges/permissions.py.
+_requester = is_requester
+_provider = acts_for_provider
 
 
 def _secretariat(user, req: ExchangeRequest) -> bool:

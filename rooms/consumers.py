@@ -1,7 +1,10 @@
 """The room WebSocket at /ws/rooms/<id>/: authenticate, parse, call a service, relay.
 
-The protocol (frames, error codes, close codes) is documented in the README; the constants
-below are its single source.
+The protocol (frames, error codes, close codes) is documented in docs/rooms.md; the constants
+below are its single source. Every refusal reaches the client as one ``error`` frame
+(``Refusal.as_frame``); whether the person may post now is the posting rule's answer
+(``rooms.permissions.posting``), sent in ``joined``, ``since`` and ``pong`` and, when a lock, a
+mute or a change of rights may have changed it, in a ``posting`` frame.
 """
 
 import asyncio
@@ -17,10 +20,12 @@ from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
-from . import services
-from .models import Message
-from .permissions import NO_ACCESS, fresh_access
-from .services import RoomError
+from cms.refusals import Refusal
+
+from . import presence, selectors, services
+from .broadcast import collect_sends, group_name, user_group_name
+from .permissions import NO_ACCESS, RoomError, fresh_access, posting
+from .serializers import serialize_message, serialize_report, serialize_user
 
 logger = logging.getLogger(__name__)
 
@@ -32,10 +37,10 @@ CLOSE_NOT_FOUND = 4404  # no such room
 TYPING_INTERVAL = 2.0  # seconds between two relayed "typing" frames of one connection
 
 
-class BadFrame(Exception):
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+class BadFrame(Refusal):
+    """A frame the protocol cannot read (a field of the wrong type)."""
+
+    default_code = "bad_frame"
 
 
 def _int_field(content: dict, name: str, *, required: bool = True) -> int | None:
@@ -45,17 +50,6 @@ def _int_field(content: dict, name: str, *, required: bool = True) -> int | None
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
         raise BadFrame(_("“%(field)s” must be a whole number.") % {"field": name})
     return value
-
-
-def _message_in(room_id: int, message_id: int) -> Message:
-    message = (
-        Message.objects.select_related("room", "author")
-        .filter(pk=message_id, room_id=room_id)
-        .first()
-    )
-    if message is None:
-        raise RoomError("not_found", _("There is no such message in this room."))
-    return message
 
 
 class RoomConsumer(AsyncJsonWebsocketConsumer):
@@ -80,7 +74,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
 
     async def connect(self):
         self.room_id = self.scope["url_route"]["kwargs"]["room_id"]
-        self.group = services.group_name(self.room_id)
+        self.group = group_name(self.room_id)
         self.access = NO_ACCESS
         self.last_typing = 0.0
         user = self.scope.get("user")
@@ -88,7 +82,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             await self.close(code=CLOSE_UNAUTHENTICATED)
             return
         self.user_id = user.pk
-        self.user_group = services.user_group_name(user.pk)
+        self.user_group = user_group_name(user.pk)
         room, access = await database_sync_to_async(self._open)()
         if room is None:
             await self.close(code=CLOSE_NOT_FOUND)
@@ -107,7 +101,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         """One thread hop for the connection: ask the policy, then record the presence."""
         room, member, access = fresh_access(self.user_id, self.room_id)
         if access.read:
-            services.presence_join(room=room, user=member, channel_name=self.channel_name)
+            presence.presence_join(room=room, user=member, channel_name=self.channel_name)
         return room, access
 
     async def disconnect(self, code):
@@ -116,7 +110,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         if self.access.read:
             await self.channel_layer.group_discard(self.group, self.channel_name)
             await self.channel_layer.group_discard(self.user_group, self.channel_name)
-            await database_sync_to_async(services.presence_leave)(channel_name=self.channel_name)
+            await database_sync_to_async(presence.presence_leave)(channel_name=self.channel_name)
 
     async def _watch(self):
         """The safety net for silent readers: re-ask the policy every ROOMS_RECHECK_SECONDS
@@ -134,10 +128,12 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         room, _user, access = await database_sync_to_async(fresh_access, thread_sensitive=False)(
             self.user_id, self.room_id
         )
-        self.access, self.checked_at = access, time.monotonic()
+        before, self.access, self.checked_at = self.access, access, time.monotonic()
         if not access.read:
             await self.close(code=CLOSE_NOT_FOUND if room is None else CLOSE_FORBIDDEN)
             return False
+        if access != before:
+            await self.send_posting()
         return True
 
     # Incoming frames -------------------------------------------------------------------------
@@ -178,11 +174,8 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         sends = []
         try:
             room, user, reply = await database_sync_to_async(self._act)(handler, content, sends)
-        except BadFrame as error:
-            await self.send_error("bad_frame", error.message, ref)
-            return
-        except RoomError as error:
-            await self.send_error(error.code, str(error.message), ref)
+        except Refusal as refusal:
+            await self.send_refusal(refusal, ref)
             return
         finally:
             # The broadcasts of what the handler committed, in commit order.
@@ -209,49 +202,58 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         self.access, self.checked_at = access, time.monotonic()
         if not access.read:
             return room, user, None
-        with services.collect_sends() as collected:
+        with collect_sends() as collected:
             try:
                 return room, user, handler(self, room, user, content)
             finally:
                 sends.extend(collected)
 
-    async def send_error(self, code: str, message: str, ref=None):
-        frame = {"type": "error", "code": code, "message": message}
+    async def send_refusal(self, refusal: Refusal, ref=None):
+        """The one error frame: ``{"type": "error", "code", "message"}`` (and the ``ref``)."""
+        frame = refusal.as_frame()
         if ref is not None:
             frame["ref"] = ref
         await self.send_json(frame)
 
+    async def send_error(self, code: str, message, ref=None):
+        await self.send_refusal(Refusal(message, code=code), ref)
+
     # Handlers run in a worker thread (database_sync_to_async); each returns the reply frame.
 
     def on_join(self, room, user, content):
-        messages, has_more = services.room_history(room=room, user=user)
+        messages, has_more = selectors.room_history(room=room, user=user)
         frame = {
             "type": "joined",
             "room": {"id": room.pk, "title": room.title, "locked": room.locked},
             "you": {
-                **services.serialize_user(user),
+                **serialize_user(user),
                 "may_post": self.access.post,
                 "moderator": self.access.moderate,
             },
-            "messages": [services.serialize_message(m) for m in messages],
+            "messages": [serialize_message(m) for m in messages],
             "has_more": has_more,
-            "online": services.online_users(room),
+            "online": presence.online_users(room),
+            "posting": self._posting(room, user),
         }
         if self.access.moderate:
-            frame["reports"] = [services.serialize_report(r) for r in services.open_reports(room)]
+            frame["reports"] = [serialize_report(r) for r in selectors.open_reports(room)]
         return frame
+
+    def _posting(self, room, user) -> dict:
+        """The posting rule's answer for this person, as room.js displays it."""
+        return posting(user, room, access=self.access).as_dict()
 
     def on_message(self, room, user, content):
         message = services.message_post(room=room, user=user, body=content.get("body"))
         return {"type": "ack", "id": message.pk}
 
     def on_edit(self, room, user, content):
-        message = _message_in(room.pk, _int_field(content, "id"))
+        message = selectors.message_in(room, _int_field(content, "id"))
         services.message_edit(message=message, user=user, body=content.get("body"))
         return {"type": "ack", "id": message.pk}
 
     def on_delete(self, room, user, content):
-        message = _message_in(room.pk, _int_field(content, "id"))
+        message = selectors.message_in(room, _int_field(content, "id"))
         services.message_delete(message=message, user=user)
         return {"type": "ack", "id": message.pk}
 
@@ -260,26 +262,28 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
 
     def on_history(self, room, user, content):
         before = _int_field(content, "before")
-        messages, has_more = services.room_history(room=room, user=user, before=before)
+        messages, has_more = selectors.room_history(room=room, user=user, before=before)
         return {
             "type": "history",
-            "messages": [services.serialize_message(m) for m in messages],
+            "messages": [serialize_message(m) for m in messages],
             "has_more": has_more,
         }
 
     def on_since(self, room, user, content):
         after = _int_field(content, "id")
-        messages, has_more = services.room_history(
-            room=room, user=user, after=after, limit=services.SINCE_LIMIT
+        messages, has_more = selectors.room_history(
+            room=room, user=user, after=after, limit=selectors.SINCE_LIMIT
         )
+        # A reconnect: the posting rule may have changed while the socket was down.
         return {
             "type": "since",
-            "messages": [services.serialize_message(m) for m in messages],
+            "messages": [serialize_message(m) for m in messages],
             "has_more": has_more,
+            "posting": self._posting(room, user),
         }
 
     def on_hide(self, room, user, content):
-        message = _message_in(room.pk, _int_field(content, "id"))
+        message = selectors.message_in(room, _int_field(content, "id"))
         hidden = content.get("hidden", True)
         if not isinstance(hidden, bool):
             raise BadFrame(_("“%(field)s” must be true or false.") % {"field": "hidden"})
@@ -292,7 +296,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         target = get_user_model().objects.filter(pk=_int_field(content, "user")).first()
         minutes = _int_field(content, "minutes")
         if target is None:
-            raise RoomError("not_found", _("This person is not a member of the room."))
+            raise RoomError(_("This person is not a member of the room."), code="not_found")
         services.user_mute(room=room, user=target, by=user, minutes=minutes)
         return {"type": "ack", "user": target.pk}
 
@@ -307,13 +311,18 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         reason = content.get("reason", "")
         if not isinstance(reason, str):
             raise BadFrame(_("“%(field)s” must be text.") % {"field": "reason"})
-        message = _message_in(room.pk, _int_field(content, "id"))
+        message = selectors.message_in(room, _int_field(content, "id"))
         report = services.message_report(message=message, user=user, reason=reason)
         return {"type": "ack", "id": message.pk, "report": report.pk}
 
     def on_ping(self, room, user, content):
-        services.presence_touch(channel_name=self.channel_name)
-        return {"type": "pong", "online": services.online_users(room)}
+        presence.presence_touch(channel_name=self.channel_name)
+        # A mute that ran out sends no event: the periodic ping brings the rule's new answer.
+        return {
+            "type": "pong",
+            "online": presence.online_users(room),
+            "posting": self._posting(room, user),
+        }
 
     HANDLERS = {
         "join": on_join,
@@ -339,7 +348,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             self.group,
             {
                 "type": "room.event",
-                "text": json.dumps({"type": "typing", "user": services.serialize_user(user)}),
+                "text": json.dumps({"type": "typing", "user": serialize_user(user)}),
                 "moderators_only": False,
                 "exclude": self.channel_name,
             },
@@ -353,6 +362,23 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         if event.get("moderators_only") and not self.access.moderate:
             return
         await self.send(text_data=event["text"])
+        concerned = event.get("posting_for")
+        if concerned == "all" or (concerned is not None and concerned == self.user_id):
+            await self.send_posting()
+
+    async def send_posting(self):
+        """Ask the posting rule again (a lock, a mute or a change of rights) and tell the
+        client, whose form follows the answer."""
+        answer = await database_sync_to_async(self._fresh_posting)()
+        if answer is not None:
+            await self.send_json({"type": "posting", "posting": answer})
+
+    def _fresh_posting(self):
+        room, user, access = fresh_access(self.user_id, self.room_id)
+        self.access = access
+        if not access.read:
+            return None
+        return posting(user, room, access=access).as_dict()
 
     async def room_recheck(self, event):
         await self._recheck()

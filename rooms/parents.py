@@ -98,48 +98,29 @@ def readable_ids(user, model: type[models.Model], ids) -> set[int]:
     return {parent.pk for parent in parents if policy.may_read(user, parent)}
 
 
-def _active(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+class NetworkRoomPolicy(RoomPolicy):
+    """A network's room: the verified people of its member agencies talk; the secretariat
+    moderates.
 
-
-class NetworkRoomPolicy:
-    """A network's room: staff and focal points of member agencies talk; the secretariat
-    moderates."""
+    Verified means an approved claim on the agency (``cms.permissions.represented_agency_ids``):
+    the agency a person picks in their own profile is a claim, not a grant."""
 
     kind = "network"
 
-    def may_read(self, user, parent) -> bool:
-        return self.may_post(user, parent) or self.may_moderate(user, parent)
+    def is_member(self, user, parent) -> bool:
+        from cms.permissions import represented_agency_ids
 
-    def may_post(self, user, parent) -> bool:
-        from cms.accounts.models import AgencyClaim
-
-        if not (getattr(user, "is_authenticated", False) and user.is_active):
-            return False
-        # One query: works at a member agency, or is its approved focal point
-        # (the rule of cms.permissions.represented_agency_ids).
-        claimed = models.Q(claims__user=user, claims__status=AgencyClaim.Status.APPROVED)
-        worker = models.Q(pk=user.agency_id) if user.agency_id else models.Q(pk__in=[])
-        if parent.members.filter(worker | claimed).exists():
-            return True
-        return self.may_moderate(user, parent)
-
-    def may_moderate(self, user, parent) -> bool:
-        from cms.permissions import is_secretariat
-
-        return is_secretariat(user)
+        agencies = represented_agency_ids(user)
+        return bool(agencies) and parent.members.filter(pk__in=agencies).exists()
 
     def readable(self, user, parents):
-        from cms.accounts.models import AgencyClaim
-        from cms.directory.models import Agency
-        from cms.permissions import is_secretariat
+        from cms.permissions import is_active_user, is_secretariat, represented_agency_ids
 
-        if not _active(user):
+        if not is_active_user(user):
             return parents.none()
         if is_secretariat(user):
             return parents
-        claimed = models.Q(claims__user=user, claims__status=AgencyClaim.Status.APPROVED)
-        worker = models.Q(pk=user.agency_id) if user.agency_id else models.Q(pk__in=[])
-        agencies = Agency.objects.filter(worker | claimed).values("pk")
-        return parents.filter(pk__in=parents.model.members.through.objects.filter(
-            agency_id__in=agencies).values("network_id"))
+        links = parents.model.members.through.objects.filter(
+            agency_id__in=represented_agency_ids(user)
+        )
+        return parents.filter(pk__in=links.values("network_id"))

@@ -2,7 +2,7 @@
 
 Delivering a message to a connection never asks the database (that would be one query per
 recipient per message). Instead, whatever can take access away sends a "recheck" to the
-connections concerned (``services.access_changed``), which ask the parent policy again and close
+connections concerned (``broadcast.access_changed``), which ask the parent policy again and close
 if access is gone:
 
 - a person is saved (deactivated, moved to another agency…) or their focal-point claim changes;
@@ -58,22 +58,22 @@ def _rooms_of(model, pks) -> list[int]:
 def _saved_or_deleted(sender, instance, **kwargs):
     from cms.accounts.models import AgencyClaim
 
-    from . import services
+    from . import broadcast
 
     if sender is apps.get_model(settings.AUTH_USER_MODEL):
         if not kwargs.get("created"):
-            services.access_changed(user_ids=[instance.pk])
+            broadcast.access_changed(user_ids=[instance.pk])
     elif sender is AgencyClaim:
-        services.access_changed(user_ids=[instance.user_id])
+        broadcast.access_changed(user_ids=[instance.user_id])
     elif _is_parent_model(sender):
         if not kwargs.get("created"):
-            services.access_changed(room_ids=_rooms_of(sender, [instance.pk]))
+            broadcast.access_changed(room_ids=_rooms_of(sender, [instance.pk]))
     elif sender in _links():
-        services.access_changed(user_ids=[getattr(instance, name) for name in _links()[sender]])
+        broadcast.access_changed(user_ids=[getattr(instance, name) for name in _links()[sender]])
 
 
 def _m2m_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
-    from . import services
+    from . import broadcast
     from .models import Room
 
     if action not in ("post_add", "post_remove", "post_clear", "pre_clear"):
@@ -82,15 +82,15 @@ def _m2m_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
         if action == "pre_clear":
             pk_set = set(instance.members.values_list("pk", flat=True))
         if action != "post_clear":
-            services.access_changed(user_ids=pk_set or ())
+            broadcast.access_changed(user_ids=pk_set or ())
     elif action == "pre_clear":
         return
     elif _is_parent_model(type(instance)) and not reverse:
-        services.access_changed(room_ids=_rooms_of(type(instance), [instance.pk]))
+        broadcast.access_changed(room_ids=_rooms_of(type(instance), [instance.pk]))
     elif reverse and model is Room:  # user.rooms.remove(room)
-        services.access_changed(user_ids=[instance.pk])
+        broadcast.access_changed(user_ids=[instance.pk])
     elif reverse and _is_parent_model(model):
-        services.access_changed(room_ids=_rooms_of(model, pk_set))  # None: every such room
+        broadcast.access_changed(room_ids=_rooms_of(model, pk_set))  # None: every such room
 
 
 def connect() -> None:

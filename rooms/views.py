@@ -1,6 +1,8 @@
 """Room pages. They work without JavaScript (history rendered here, posting through forms);
 rooms/static/rooms/room.js upgrades them to live updates over the WebSocket."""
 
+from functools import wraps
+
 from django.conf import settings
 from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
@@ -11,11 +13,26 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import services
+from cms.refusals import Refusal, refused_to_page
+
+from . import selectors, services
 from .forms import MessageForm, PromoteForm, ReportForm
 from .models import Mention, Message, MessageReport, Mute, Room
-from .permissions import access_for, readable_rooms
-from .services import RoomError
+from .permissions import access_for, posting, readable_rooms
+from .serializers import display_name
+
+
+def refused_to_room(view):
+    """A room action's refusal: its message flashed, back to the room page."""
+
+    @wraps(view)
+    def wrapped(request, room_id: int, *args, **kwargs):
+        try:
+            return view(request, room_id, *args, **kwargs)
+        except Refusal as refusal:
+            return refused_to_page(request, refusal, "rooms:detail", room_id)
+
+    return wrapped
 
 
 def _room_for(request, room_id: int, need: str = "read"):
@@ -66,20 +83,16 @@ def room_detail(request, room_id: int):
                 message = services.message_post(
                     room=room, user=request.user, body=form.cleaned_data["body"]
                 )
-            except RoomError as error:
-                form.add_error("body", error.message)
+            except Refusal as refusal:  # shown on the form, which keeps the text
+                form.add_error("body", refusal.message)
             else:
                 return HttpResponseRedirect(f"{room.get_absolute_url()}#message-{message.pk}")
     before = request.GET.get("before")
     before = int(before) if before and before.isdigit() else None
-    history, has_more = services.room_history(room=room, user=request.user, before=before)
+    history, has_more = selectors.room_history(room=room, user=request.user, before=before)
     for message in history:
-        message.author_name = services.display_name(message.author)
-    mute = (
-        {"until": room.muted_until}
-        if room.muted_until and access.post and not access.moderate
-        else None
-    )
+        message.author_name = display_name(message.author)
+    answer = posting(request.user, room, access=access, muted_until=room.muted_until)
     context = {
         "room": room,
         "access": access,
@@ -88,9 +101,9 @@ def room_detail(request, room_id: int):
         "older_than": history[0].pk if history else None,
         "last_id": history[-1].pk if history and before is None else 0,
         "form": form,
-        "mute": mute,
-        "may_post_now": access.post and not mute and (not room.locked or access.moderate),
-        "reports": list(services.open_reports(room)) if access.moderate else [],
+        "posting": answer,
+        "posting_state": answer.as_dict(),
+        "reports": list(selectors.open_reports(room)) if access.moderate else [],
         "promote_form": PromoteForm() if access.moderate else None,
         "live": before is None,
         "strings": _client_strings(),
@@ -128,7 +141,6 @@ def _client_strings() -> dict:
         "hide": _("Hide"),
         "unread": _("New messages"),
         "nobody": _("Nobody else is here right now."),
-        "locked": _("This room is locked: it is read-only for now."),
     }
 
 
@@ -137,6 +149,7 @@ ACTIONS = {"report", "hide", "unhide", "delete", "mute"}
 
 @login_required
 @require_POST
+@refused_to_room
 def message_action(request, room_id: int, message_id: int, action: str):
     room, _access = _room_for(request, room_id)
     if action not in ACTIONS:
@@ -144,30 +157,28 @@ def message_action(request, room_id: int, message_id: int, action: str):
     message = get_object_or_404(Message.objects.select_related("author"), pk=message_id,
                                 room=room)
     message.room = room
-    try:
-        if action == "report":
-            form = ReportForm(request.POST)
-            reason = form.cleaned_data["reason"] if form.is_valid() else ""
-            services.message_report(message=message, user=request.user, reason=reason)
-            flash.success(request, _("Thank you. The moderators will look at this message."))
-        elif action in ("hide", "unhide"):
-            services.message_hide(message=message, by=request.user, hidden=action == "hide")
-            flash.success(request, _("Message hidden.") if action == "hide"
-                          else _("Message shown again."))
-        elif action == "delete":
-            services.message_delete(message=message, user=request.user)
-            flash.success(request, _("Your message was deleted."))
-        else:
-            services.user_mute(room=room, user=message.author, by=request.user, minutes=60)
-            flash.success(request, _("%(name)s cannot post here for an hour.")
-                          % {"name": services.display_name(message.author)})
-    except RoomError as error:
-        flash.error(request, error.message)
+    if action == "report":
+        form = ReportForm(request.POST)
+        reason = form.cleaned_data["reason"] if form.is_valid() else ""
+        services.message_report(message=message, user=request.user, reason=reason)
+        flash.success(request, _("Thank you. The moderators will look at this message."))
+    elif action in ("hide", "unhide"):
+        services.message_hide(message=message, by=request.user, hidden=action == "hide")
+        flash.success(request, _("Message hidden.") if action == "hide"
+                      else _("Message shown again."))
+    elif action == "delete":
+        services.message_delete(message=message, user=request.user)
+        flash.success(request, _("Your message was deleted."))
+    else:
+        services.user_mute(room=room, user=message.author, by=request.user, minutes=60)
+        flash.success(request, _("%(name)s cannot post here for an hour.")
+                      % {"name": display_name(message.author)})
     return redirect(room)
 
 
 @login_required
 @require_POST
+@refused_to_room
 def room_lock_toggle(request, room_id: int):
     room, _access = _room_for(request, room_id, "moderate")
     services.room_lock(room=room, by=request.user, locked=not room.locked)
@@ -177,33 +188,28 @@ def room_lock_toggle(request, room_id: int):
 
 @login_required
 @require_POST
+@refused_to_room
 def report_dismiss(request, room_id: int, report_id: int):
     room, _access = _room_for(request, room_id, "moderate")
     report = get_object_or_404(
         MessageReport.objects.select_related("message"), pk=report_id, message__room=room
     )
     report.message.room = room
-    try:
-        services.report_dismiss(report=report, by=request.user)
-        flash.success(request, _("Report dismissed."))
-    except RoomError as error:
-        flash.error(request, error.message)
+    services.report_dismiss(report=report, by=request.user)
+    flash.success(request, _("Report dismissed."))
     return redirect(room)
 
 
 @login_required
 @require_POST
+@refused_to_room
 def thread_promote(request, room_id: int):
     room, _access = _room_for(request, room_id, "moderate")
     form = PromoteForm(request.POST)
     if not form.is_valid():
         flash.error(request, _("Give the page a title."))
         return redirect(room)
-    try:
-        page = services.thread_promote(room=room, by=request.user, title=form.cleaned_data["title"])
-    except RoomError as error:
-        flash.error(request, error.message)
-        return redirect(room)
+    page = services.thread_promote(room=room, by=request.user, title=form.cleaned_data["title"])
     flash.success(request, _("Draft page “%(title)s” created; an editor can now polish and "
                              "publish it.") % {"title": page.title})
     return redirect("wagtailadmin_pages:edit", page.pk)

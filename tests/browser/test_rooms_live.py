@@ -22,7 +22,7 @@ from django.test import Client
 import pytest
 
 from rooms.models import Message
-from tests.factories import AgencyFactory, NetworkFactory, UserFactory
+from tests.factories import AgencyFactory, NetworkFactory, UserFactory, staff_of
 from tests.factories.rooms import network_room
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -143,8 +143,8 @@ def test_two_members_talk_live_and_an_outsider_is_refused(browser_as):
 
     agency = AgencyFactory()
     room = network_room(NetworkFactory(members=[agency]))
-    alice = UserFactory(agency=agency, first_name="Alicia", last_name="Rojas")
-    bruno = UserFactory(agency=agency, first_name="Bruno", last_name="Costa")
+    alice = staff_of(agency, first_name="Alicia", last_name="Rojas")
+    bruno = staff_of(agency, first_name="Bruno", last_name="Costa")
     outsider = UserFactory(agency=AgencyFactory())
     path = f"/en/rooms/{room.pk}/"
 

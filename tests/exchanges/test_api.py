@@ -33,11 +33,12 @@ def test_transition_through_the_api_checks_version_person_and_state(client):
     assert response.json()["state"] == State.UNDER_REVIEW
     again = client.post(url, json.dumps(body), content_type="application/json")
     assert again.status_code == 409
-    assert "Someone else" in again.json()["detail"]
+    assert again.json()["code"] == "stale"
+    assert "Someone else" in again.json()["message"]
     internal = {"action": "match", "version": req.version + 1}
-    assert (
-        client.post(url, json.dumps(internal), content_type="application/json").status_code == 409
-    )
+    refused = client.post(url, json.dumps(internal), content_type="application/json")
+    assert refused.status_code == 409
+    assert refused.json()["code"] == "unknown_action" and refused.json()["message"]
     trail = client.get(url).json()
     assert [t["to_state"] for t in trail] == ["submitted", "under_review"]
     assert trail[-1]["comment"] == "Looking"
@@ -74,7 +75,8 @@ def test_withdraw_through_the_api_needs_a_reason(client):
     body = {"action": "withdraw", "version": req.version}
     response = client.post(url, json.dumps(body), content_type="application/json")
     assert response.status_code == 409
-    assert "reason is required" in response.json()["detail"]
+    assert response.json()["code"] == "transition_refused"
+    assert "reason is required" in response.json()["message"]
     body["comment"] = "We found funding elsewhere."
     response = client.post(url, json.dumps(body), content_type="application/json")
     assert response.status_code == 200

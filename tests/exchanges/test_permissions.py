@@ -6,11 +6,17 @@ from django.urls import reverse
 import pytest
 
 from cms.accounts import roles
-from exchanges import permissions
-from exchanges.models import Attachment, State
+from exchanges import permissions, workflow
+from exchanges.models import Attachment, ExchangeRequest, State
 from rooms import parents
 from tests.exchanges import documents
-from tests.factories import AgencyFactory, CountryFactory, UserFactory, focal_point_for
+from tests.factories import (
+    AgencyFactory,
+    CountryFactory,
+    UserFactory,
+    focal_point_for,
+    staff_of,
+)
 from tests.factories.exchanges import request_in
 
 ROLES = (
@@ -71,7 +77,7 @@ def people(db):
     return {
         "anonymous": None,
         "learner": UserFactory(),
-        "participant": UserFactory(agency=requesting),
+        "participant": staff_of(requesting),
         "editor": UserFactory(roles=[roles.EDITOR]),
         "requester": focal_point_for(requesting),
         "provider": focal_point_for(provider),
@@ -165,14 +171,45 @@ def test_room_policy_and_rules_agree_with_the_table(world, role):
     policy = parents.policy_for(requests[State.CLOSED])
     assert policy.kind == "exchange"
     for state, req in requests.items():
-        assert policy.may_post(user, req) is (role in ROOM_POST.get(state, set())), state
+        moderates = role == "secretariat" and state != State.DRAFT
+        # The parties post; moderators post in every room they moderate (rooms.parents.RoomPolicy).
+        assert policy.may_post(user, req) is (
+            role in ROOM_POST.get(state, set()) or moderates
+        ), state
+        assert policy.is_member(user, req) is (role in ROOM_POST.get(state, set())), state
         assert policy.may_read(user, req) is (
             role in ROOM_POST.get(state, set())
             or role in ROOM_READ_ONLY.get(state, set())
-            or (role == "secretariat" and state != State.DRAFT)
+            or moderates
         ), state
-        assert policy.may_moderate(user, req) is (role == "secretariat" and state != State.DRAFT)
+        assert policy.may_moderate(user, req) is moderates
         assert permissions.may_view(user, req) is (role in VIEW[state])
+
+
+def test_exchange_room_policy_is_a_room_policy():
+    assert isinstance(parents.policy_for(ExchangeRequest()), parents.RoomPolicy)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_one_rule_says_who_the_provider_is(world, role):
+    """The workflow's actions and the permissions ask the same "who is the provider" rule; the
+    permissions add only the states in which the provider is a party."""
+    people, requests = world
+    user = user_or_anonymous(people[role])
+    assert workflow._provider is permissions.acts_for_provider
+    assert workflow._requester is permissions.is_requester
+    for state, req in requests.items():
+        provider = permissions.acts_for_provider(user, req)
+        assert provider is (role == "provider" and req.provider_agency_id is not None), state
+        assert permissions.is_provider(user, req) is (
+            provider and state in permissions.PROVIDER_STATES
+        ), state
+        # Both sides of a scheduled exchange may mark it as started: the provider by that rule.
+        if state == State.IN_PROGRESS:
+            complete = [a.name for a in workflow.available_actions(req, user)]
+            assert ("complete" in complete) is (
+                provider or role in ("requester", "secretariat")
+            )
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -22,6 +22,7 @@ from tests.factories import (
     ThemeFactory,
     UserFactory,
     focal_point_for,
+    staff_of,
 )
 from tests.factories.exchanges import request_in
 
@@ -234,7 +235,7 @@ def test_both_sides_report_then_state_moves(client):
 
 def test_participant_evaluation_opens_after_the_end_date(client):
     req = request_in(State.COMPLETED)
-    participant = UserFactory(agency=req.requesting_agency)
+    participant = staff_of(req.requesting_agency)
     client.force_login(participant)
     url = reverse("exchanges:evaluate", args=[req.pk, "participant"])
     req.period_end = timezone.localdate() + datetime.timedelta(days=1)
@@ -361,3 +362,19 @@ def test_open_calls_lists_approved_requests_open_to_offers(client):
     response = client.get(reverse("exchanges:open_calls"))
     assert [e.pk for e in response.context["exchanges"]] == [shown.pk]
     assert shown.title in response.content.decode()
+
+
+def test_self_declared_agency_files_no_participant_evaluation(client):
+    """Issue 16, point 5: picking an agency in one's profile is a claim, not a grant."""
+    req = request_in(State.COMPLETED)
+    req.period_end = timezone.localdate() - datetime.timedelta(days=1)
+    req.save()
+    client.force_login(UserFactory(agency=req.requesting_agency))
+    url = reverse("exchanges:evaluate", args=[req.pk, "participant"])
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"satisfaction": 1, "usefulness": 1}).status_code == 404
+    assert not Evaluation.objects.exists()
+    from exchanges import permissions
+
+    assert not permissions.may_evaluate(UserFactory(agency=req.provider_agency), req,
+                                        "participant")

@@ -129,6 +129,14 @@ def focal_point_for(agency: Agency, **kwargs) -> User:
     return user
 
 
+def staff_of(agency: Agency, **kwargs) -> User:
+    """A person whose claim to work at ``agency`` the secretariat approved (not a focal point):
+    the profile's agency alone grants nothing."""
+    user = UserFactory(agency=agency, **kwargs)
+    AgencyClaim.objects.create(user=user, agency=agency, status=AgencyClaim.Status.APPROVED)
+    return user
+
+
 class HomePageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = HomePage

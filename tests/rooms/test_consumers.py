@@ -16,9 +16,15 @@ from channels.testing import WebsocketCommunicator
 
 from cms.accounts import roles
 from cms.asgi import application
-from rooms import consumers, services
+from rooms import broadcast, consumers
 from rooms.models import Message, MessageReport, Mute, Presence, Room
-from tests.factories import AgencyFactory, NetworkFactory, UserFactory, focal_point_for
+from tests.factories import (
+    AgencyFactory,
+    NetworkFactory,
+    UserFactory,
+    focal_point_for,
+    staff_of,
+)
 from tests.factories.rooms import MessageFactory, RoomFactory, network_room
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -76,8 +82,8 @@ def people(db):
     return {
         "network": network,
         "room": network_room(network),
-        "staff": UserFactory(agency=member_agency),
-        "colleague": UserFactory(agency=member_agency, first_name="Lucia"),
+        "staff": staff_of(member_agency),
+        "colleague": staff_of(member_agency, first_name="Lucia"),
         "focal": focal,
         "outsider": UserFactory(agency=AgencyFactory()),
         "secretariat": UserFactory(roles=[roles.SECRETARIAT]),
@@ -94,6 +100,14 @@ async def test_anonymous_is_refused_with_4401(people):
 
 async def test_outsider_is_refused_with_4403(people):
     _comm, connected, code = await open_socket(people["outsider"], people["room"].pk)
+    assert (connected, code) == (False, consumers.CLOSE_FORBIDDEN)
+
+
+async def test_self_declared_agency_is_refused_with_4403(people):
+    """Issue 16, point 5: an unverified account that picked a member agency in its profile."""
+    member_agency = await sync_to_async(people["network"].members.first)()
+    self_declared = await sync_to_async(UserFactory)(agency=member_agency)
+    _comm, connected, code = await open_socket(self_declared, people["room"].pk)
     assert (connected, code) == (False, consumers.CLOSE_FORBIDDEN)
 
 
@@ -461,12 +475,18 @@ async def test_silent_member_is_cut_off_at_once_when_their_agency_leaves_the_net
     assert output == {"type": "websocket.close", "code": consumers.CLOSE_FORBIDDEN}
 
 
-async def test_silent_member_is_cut_off_at_once_when_moved_to_another_agency(people):
+async def test_silent_member_is_cut_off_at_once_when_their_claim_is_revoked(people):
+    from cms.accounts.models import AgencyClaim
+
     listener, _c, _code = await open_socket(people["staff"], people["room"].pk)
     poster, _c, _code = await open_socket(people["colleague"], people["room"].pk)
-    staff = people["staff"]
-    staff.agency = await sync_to_async(AgencyFactory)()
-    await sync_to_async(staff.save)()
+
+    def revoke():
+        claim = AgencyClaim.objects.get(user=people["staff"])
+        claim.status = AgencyClaim.Status.REJECTED
+        claim.save()
+
+    await sync_to_async(revoke)()
     output = await listener.receive_output(timeout=TIMEOUT)
     assert output == {"type": "websocket.close", "code": consumers.CLOSE_FORBIDDEN}
     # The colleague, still a member, keeps the connection and the room.
@@ -488,7 +508,7 @@ async def test_change_without_signal_is_caught_by_the_periodic_recheck(people, s
     listener, _c, _code = await open_socket(people["staff"], people["room"].pk)
     # QuerySet.update sends no signal: only the background re-check can see it.
     await sync_to_async(lambda: people["staff"].__class__.objects.filter(
-        pk=people["staff"].pk).update(agency=None))()
+        pk=people["staff"].pk).update(is_active=False))()
     output = await listener.receive_output(timeout=TIMEOUT)
     assert output == {"type": "websocket.close", "code": consumers.CLOSE_FORBIDDEN}
 
@@ -509,7 +529,7 @@ async def test_delivery_is_forwarded_as_is_without_a_thread_hop(people, settings
     ]
     for frame in frames:
         await layer.group_send(
-            services.group_name(people["room"].pk),
+            broadcast.group_name(people["room"].pk),
             {"type": "room.event", "text": frame, "moderators_only": False},
         )
     received = [await listener.receive_from(timeout=TIMEOUT) for _frame in frames]
@@ -523,3 +543,38 @@ async def test_deactivated_user_loses_access(people):
     await sync_to_async(lambda: people["staff"].__class__.objects.filter(
         pk=people["staff"].pk).update(is_active=False))()
     assert (await request(communicator, {"type": "join"}, "error"))["code"] == "forbidden"
+
+
+# The posting rule over the socket -------------------------------------------------------------
+
+
+async def test_socket_sends_the_posting_rules_answer_and_its_changes(people):
+    from rooms.permissions import posting
+
+    def rule(user):
+        room = Room.objects.get(pk=people["room"].pk)
+        return posting(type(user).objects.get(pk=user.pk), room).as_dict()
+
+    moderator, _c, _code = await open_socket(people["secretariat"], people["room"].pk)
+    member, _c, _code = await open_socket(people["staff"], people["room"].pk)
+    joined = await request(member, {"type": "join"}, "joined")
+    assert joined["posting"] == await sync_to_async(rule)(people["staff"]) and joined[
+        "posting"]["allowed"]
+    await moderator.send_json_to({"type": "lock", "locked": True})
+    pushed = await receive_type(member, "posting")
+    assert pushed["posting"] == await sync_to_async(rule)(people["staff"])
+    assert pushed["posting"]["code"] == "locked"
+    # The moderator's own answer is pushed too, and still allows them.
+    assert (await receive_type(moderator, "posting"))["posting"]["allowed"] is True
+    await moderator.send_json_to({"type": "lock", "locked": False})
+    assert (await receive_type(member, "posting"))["posting"]["allowed"] is True
+    await request(moderator, {"type": "mute", "user": people["staff"].pk, "minutes": 30}, "ack")
+    pushed = await receive_type(member, "posting")
+    assert pushed["posting"] == await sync_to_async(rule)(people["staff"])
+    assert pushed["posting"]["code"] == "muted" and pushed["posting"]["until"]
+    # Reconnecting with since, and the periodic ping, carry the answer as well.
+    since = await request(member, {"type": "since", "id": 0}, "since")
+    assert since["posting"]["code"] == "muted"
+    assert (await request(member, {"type": "ping"}, "pong"))["posting"]["code"] == "muted"
+    await moderator.disconnect()
+    await member.disconnect()

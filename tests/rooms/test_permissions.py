@@ -3,7 +3,13 @@ import pytest
 from cms.accounts import roles
 from rooms import parents
 from rooms.permissions import NO_ACCESS, Access, access_for, readable_rooms
-from tests.factories import AgencyFactory, NetworkFactory, UserFactory, focal_point_for
+from tests.factories import (
+    AgencyFactory,
+    NetworkFactory,
+    UserFactory,
+    focal_point_for,
+    staff_of,
+)
 from tests.factories.rooms import RoomFactory, network_room
 
 
@@ -18,7 +24,7 @@ def room(agency):
 
 
 def test_network_staff_post_but_do_not_moderate(room, agency):
-    assert access_for(UserFactory(agency=agency), room) == Access(True, True, False)
+    assert access_for(staff_of(agency), room) == Access(True, True, False)
 
 
 def test_focal_point_of_member_agency_without_working_there(room, agency):
@@ -46,7 +52,7 @@ def test_outsiders_inactive_and_anonymous_get_nothing(room, agency):
     from django.contrib.auth.models import AnonymousUser
 
     assert access_for(UserFactory(agency=AgencyFactory()), room) == NO_ACCESS
-    assert access_for(UserFactory(agency=agency, is_active=False), room) == NO_ACCESS
+    assert access_for(staff_of(agency, is_active=False), room) == NO_ACCESS
     assert access_for(AnonymousUser(), room) == NO_ACCESS
 
 
@@ -60,7 +66,7 @@ def test_standalone_room_members(db):
 def test_room_of_a_deleted_parent_is_closed_except_to_the_secretariat(room, agency):
     room.parent.delete()
     room.refresh_from_db()
-    assert access_for(UserFactory(agency=agency), room) == NO_ACCESS
+    assert access_for(staff_of(agency), room) == NO_ACCESS
     assert access_for(UserFactory(roles=[roles.SECRETARIAT]), room).read
 
 
@@ -72,7 +78,7 @@ def test_network_policy_is_registered():
 
 
 def test_readable_rooms(room, agency):
-    staff = UserFactory(agency=agency)
+    staff = staff_of(agency)
     mine = RoomFactory(members=[staff], title="A standalone room")
     RoomFactory(title="Not mine")
     network_room(NetworkFactory(members=[AgencyFactory()]))

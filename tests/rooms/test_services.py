@@ -8,10 +8,10 @@ import pytest
 
 from cms.accounts import roles
 from cms.pages.models import StandardPage
-from rooms import for_parent, services
+from rooms import for_parent, selectors, services
 from rooms.models import Mention, Message, MessageReport, Mute, Room
 from rooms.services import RoomError
-from tests.factories import AgencyFactory, NetworkFactory, UserFactory
+from tests.factories import AgencyFactory, NetworkFactory, UserFactory, staff_of
 from tests.factories.rooms import MessageFactory, RoomFactory, network_room
 
 
@@ -28,7 +28,7 @@ def room(db):
 
 @pytest.fixture
 def member(room):
-    return UserFactory(agency=room.parent.members.get(), first_name="Lucía")
+    return staff_of(room.parent.members.get(), first_name="Lucía")
 
 
 @pytest.fixture
@@ -75,7 +75,7 @@ def test_rate_limit_is_per_person_and_room(room, member, settings):
 def test_mentions_notify_members_only_by_email_and_in_app(
     room, member, django_capture_on_commit_callbacks
 ):
-    author = UserFactory(agency=room.parent.members.get())
+    author = staff_of(room.parent.members.get())
     outsider = UserFactory(first_name="Lucía", agency=AgencyFactory())
     with django_capture_on_commit_callbacks(execute=True):
         message = services.message_post(room=room, user=author, body="Gracias @Lucía. Y @nobody")
@@ -88,14 +88,14 @@ def test_mentions_notify_members_only_by_email_and_in_app(
 
 
 def test_mention_by_email_handle(room, member):
-    author = UserFactory(agency=room.parent.members.get())
+    author = staff_of(room.parent.members.get())
     handle = member.email.split("@")[0]
     services.message_post(room=room, user=author, body=f"cc @{handle}.")
     assert Mention.objects.filter(user=member).exists()
 
 
 def test_hide_resolves_reports_and_dismiss(room, member, moderator):
-    reporter = UserFactory(agency=room.parent.members.get())
+    reporter = staff_of(room.parent.members.get())
     message = MessageFactory(room=room, author=member)
     report = services.message_report(message=message, user=reporter, reason="spam")
     with pytest.raises(RoomError):
@@ -134,11 +134,11 @@ def test_expired_mute_no_longer_applies(room, member, moderator, time_machine):
 
 def test_history_before_and_after(room, member):
     messages = MessageFactory.create_batch(5, room=room, author=member)
-    page, more = services.room_history(room=room, user=member, limit=2)
+    page, more = selectors.room_history(room=room, user=member, limit=2)
     assert [m.pk for m in page] == [messages[3].pk, messages[4].pk] and more
-    page, more = services.room_history(room=room, user=member, before=messages[1].pk)
+    page, more = selectors.room_history(room=room, user=member, before=messages[1].pk)
     assert [m.pk for m in page] == [messages[0].pk] and not more
-    page, more = services.room_history(room=room, user=member, after=messages[2].pk)
+    page, more = selectors.room_history(room=room, user=member, after=messages[2].pk)
     assert [m.pk for m in page] == [messages[3].pk, messages[4].pk] and not more
 
 
@@ -180,3 +180,17 @@ def test_standalone_room_only_by_secretariat(db, moderator, member):
         services.room_create(title="Mine", by=member)
     room = services.room_create(title="Coordination", by=moderator, members=[member])
     assert room.is_standalone and list(room.members.all()) == [member]
+
+
+def test_mention_email_is_rendered_in_the_recipients_language(
+    room, member, django_capture_on_commit_callbacks
+):
+    member.preferred_language = "es"
+    member.save()
+    author = staff_of(room.parent.members.get(), first_name="Ana", last_name="Pérez")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.message_post(room=room, user=author, body="@Lucía: ¿y los datos <de> 2024?")
+    [email] = mail.outbox
+    assert email.subject == f"Ana Pérez le mencionó en «{room.title}»"
+    assert "¿y los datos <de> 2024?" in email.body  # plain text: nothing escaped
+    assert f"/es/rooms/{room.pk}/" in email.body

@@ -7,7 +7,7 @@ import pytest
 
 from cms.accounts import roles
 from rooms.models import Mention, Message, MessageReport, Mute
-from tests.factories import AgencyFactory, NetworkFactory, UserFactory
+from tests.factories import AgencyFactory, NetworkFactory, UserFactory, staff_of
 from tests.factories.rooms import MessageFactory, network_room
 
 
@@ -23,7 +23,7 @@ def room(db):
 
 @pytest.fixture
 def member(room):
-    return UserFactory(agency=room.parent.members.get())
+    return staff_of(room.parent.members.get())
 
 
 @pytest.fixture
@@ -73,12 +73,12 @@ def _queries_for(client, path):
 
 
 def test_page_query_count_is_constant_as_history_grows(client, room, member):
-    MessageFactory.create_batch(3, room=room, author=UserFactory(agency=member.agency))
+    MessageFactory.create_batch(3, room=room, author=staff_of(member.agency))
     client.force_login(member)
     client.get(url(room))
     few = _queries_for(client, url(room))
     for _n in range(60):
-        MessageFactory(room=room, author=UserFactory(agency=member.agency))
+        MessageFactory(room=room, author=staff_of(member.agency))
     # New people empty the shell's cached permissions: one visit refills them (shell, not room).
     client.get(url(room))
     assert _queries_for(client, url(room)) == few <= MEMBER_QUERIES
@@ -133,7 +133,7 @@ def test_locked_room_has_no_form_for_members(client, room, member):
 
 
 def test_report_delete_hide_and_mute_through_forms(client, room, member, moderator):
-    other = UserFactory(agency=member.agency)
+    other = staff_of(member.agency)
     message = MessageFactory(room=room, author=other)
     client.force_login(member)
     action = reverse("rooms:message_action", args=[room.pk, message.pk, "report"])
@@ -190,7 +190,7 @@ def test_promote_creates_a_draft_and_opens_the_editor(client, home_pages, room, 
 
 def test_index_lists_readable_rooms_and_mentions(client, room, member):
     hidden_room = network_room(NetworkFactory(members=[AgencyFactory()]))
-    message = MessageFactory(room=room, author=UserFactory(agency=member.agency))
+    message = MessageFactory(room=room, author=staff_of(member.agency))
     Mention.objects.create(message=message, user=member)
     client.force_login(member)
     content = client.get("/en/rooms/").content.decode()
@@ -227,7 +227,7 @@ def test_muted_member_sees_until_when_and_no_form(client, room, member, moderato
 
 
 def test_header_badge_counts_the_mentions_not_yet_shown(client, home_page, room, member):
-    author = UserFactory(agency=member.agency)
+    author = staff_of(member.agency)
     for _ in range(23):
         Mention.objects.create(message=MessageFactory(room=room, author=author), user=member)
     client.force_login(member)

@@ -17,7 +17,9 @@
   var typingLine = document.getElementById("room-typing");
   var online = document.getElementById("room-online");
   var form = document.getElementById("room-form");
+  var formLater = document.getElementById("room-form-later");
   var lockedNote = document.getElementById("room-locked");
+  var postingNote = document.getElementById("room-posting");
   var baseTitle = document.title;
   var socket = null;
   var attempts = 0;
@@ -234,9 +236,23 @@
 
   function setLocked(locked) {
     lockedNote.hidden = !locked;
-    if (form && !moderator) {
-      Array.prototype.forEach.call(form.elements, function (field) { field.disabled = locked; });
+  }
+
+  // Whether this person may post now is decided on the server (rooms.permissions.posting) and
+  // sent with the page, in "joined", "since" and "pong" frames and as a "posting" frame when it
+  // changes; this only shows its answer: the form, or the reason why not.
+  function showPosting(posting) {
+    if (!posting) return;
+    if (posting.allowed && !form && formLater) {
+      form = formLater.content.firstElementChild.cloneNode(true);
+      form.id = "room-form";
+      formLater.replaceWith(form);
+      bindForm();
     }
+    if (form) form.hidden = !posting.allowed;
+    postingNote.textContent = posting.allowed ? "" : posting.message;
+    // A lock is already said by the room's own notice.
+    postingNote.hidden = posting.allowed || posting.code === "locked";
   }
 
   function showError(text) {
@@ -248,11 +264,14 @@
       frame.messages.forEach(function (m) { upsert(m, false); });
       showOnline(frame.online);
       setLocked(frame.room.locked);
+      showPosting(frame.posting);
     },
     since: function (frame) {
       frame.messages.forEach(function (m) { upsert(m, true); });
+      showPosting(frame.posting);
       if (frame.has_more) send({ type: "since", id: lastId });
     },
+    posting: function (frame) { showPosting(frame.posting); },
     message: function (frame) { upsert(frame.message, true); },
     update: function (frame) {
       if (document.getElementById("message-" + frame.message.id)) upsert(frame.message, false);
@@ -263,7 +282,10 @@
       typingTimer = setTimeout(function () { typingLine.textContent = ""; }, 4000);
     },
     locked: function (frame) { setLocked(frame.locked); },
-    pong: function (frame) { showOnline(frame.online); },
+    pong: function (frame) {
+      showOnline(frame.online);
+      showPosting(frame.posting);
+    },
     report: function (frame) {
       var reports = document.getElementById("room-reports");
       if (!reports) return;
@@ -290,10 +312,8 @@
         status.textContent = strings.live;
       }
     },
-    error: function (frame) { showError(frame.message); },
-    muted: function (frame) {
-      if (frame.user.id === userId && frame.until) showError(new Date(frame.until).toLocaleString());
-    }
+    // "muted" needs nothing here: the muted person's connection follows it with a "posting" frame.
+    error: function (frame) { showError(frame.message); }
   };
 
   function connect() {
@@ -345,7 +365,7 @@
     }
   });
 
-  if (form) {
+  function bindForm() {
     var textarea = form.querySelector("textarea");
     form.addEventListener("submit", function (event) {
       if (!textarea.value.trim()) return;
@@ -362,6 +382,9 @@
       }
     });
   }
+
+  if (form) bindForm();
+  showPosting(JSON.parse(document.getElementById("room-posting-state").textContent));
 
   document.addEventListener("visibilitychange", function () {
     if (!document.hidden) {

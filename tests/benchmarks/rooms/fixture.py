@@ -15,7 +15,7 @@ def build(count: int) -> dict:
     # The project's own session engine and first backend, as a real login would store them.
     SessionStore = import_module(settings.SESSION_ENGINE).SessionStore  # noqa: N806
 
-    from cms.accounts.models import User
+    from cms.accounts.models import AgencyClaim, User
     from cms.directory.models import Agency, Country, Network
     from rooms.services import room_for_parent
 
@@ -31,6 +31,10 @@ def build(count: int) -> dict:
         user, _ = User.objects.get_or_create(
             email=f"bench{n}@bench.test",
             defaults={"agency": agency, "first_name": f"Bench{n}"},
+        )
+        # Members are verified staff: the profile's agency alone grants no room.
+        AgencyClaim.objects.get_or_create(
+            user=user, agency=agency, defaults={"status": AgencyClaim.Status.APPROVED}
         )
         session = SessionStore()
         session[SESSION_KEY] = str(user.pk)
