@@ -8,6 +8,7 @@ import pytest
 
 from courses import services
 from courses.models import Certificate, Enrolment
+from courses.webinars import services as webinar_services
 from tests.factories import UserFactory
 from tests.factories.courses import CohortFactory, WebinarPageFactory
 
@@ -87,7 +88,7 @@ def test_approval_queue(client, course, secretariat, learner):
 def test_attendance_manual_and_csv(client, webinar_index, secretariat):
     webinar = WebinarPageFactory(parent=webinar_index, duration_minutes=60, slug="att")
     people = [UserFactory() for _ in range(3)]
-    registrations = [services.registration_create(user=p, webinar=webinar) for p in people]
+    registrations = [webinar_services.registration_create(user=p, webinar=webinar) for p in people]
     client.force_login(secretariat)
     url = reverse("courses_attendance", args=[webinar.pk])
     client.post(url, {"registration": registrations[0].pk, "minutes": "55"})
