@@ -9,6 +9,7 @@ from django.db.models import Value
 from django.utils.translation import gettext_lazy as _
 
 from cms.directory.models import Network
+from cms.permissions import is_active_user
 
 from .models import Cohort
 
@@ -41,7 +42,7 @@ def rules_for(cohort_ids) -> dict[int, Rule]:
 
 def agency_network_ids(user, rules) -> set[int]:
     """The networks of the person's agency, read only when some rule names networks."""
-    if not (getattr(user, "is_authenticated", False) and user.agency_id):
+    if not (is_active_user(user) and user.agency_id):
         return set()
     if not any(rule["network"] for rule in rules.values()):
         return set()
@@ -56,7 +57,7 @@ def is_eligible(user, rule: Rule | None, agency_networks: set[int]) -> bool:
     """The rule itself: no rule admits everyone; else country, agency or agency's network."""
     if rule is None:
         return True
-    if not getattr(user, "is_authenticated", False):
+    if not is_active_user(user):
         return False
     return (
         user.country_id in rule["country"]
