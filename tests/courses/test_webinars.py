@@ -201,3 +201,17 @@ def test_webinar_page_queries_stay_constant(client, webinar_index, learner,
     with django_assert_max_num_queries(15) as large:
         client.get(webinar.url)
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_reminder_gives_the_start_in_the_recipients_zone_and_language(
+    timed, django_capture_on_commit_callbacks
+):
+    person = UserFactory(time_zone="Europe/Madrid", preferred_language="es")
+    with time_machine.travel(START - timedelta(days=3)):
+        webinar_services.registration_create(user=person, webinar=timed)
+    with time_machine.travel(START - timedelta(minutes=30), tick=False), \
+            django_capture_on_commit_callbacks(execute=True):
+        assert webinar_services.reminders_send() == 1
+    message = mail.outbox[-1]
+    assert message.to == [person.email] and timed.title in message.subject
+    assert "2026-06-10 17:00 CEST" in message.body and "starts on" not in message.body
