@@ -25,8 +25,10 @@ from .webinars.selectors import upcoming_registrations
 
 
 def back_to(request, page, anchor: str = "") -> HttpResponseRedirect:
-    """The redirect to ``page`` (and ``anchor``) an action answers with, success or refusal."""
-    request.courses_back_to = (page.get_url(request) or "/") + anchor
+    """The redirect an action answers with, success or refusal: to ``page`` (a page or an
+    address) and ``anchor``."""
+    url = page if isinstance(page, str) else (page.get_url(request) or "/")
+    request.courses_back_to = url + anchor
     return HttpResponseRedirect(request.courses_back_to)
 
 

@@ -1,6 +1,6 @@
 """Secretariat screens in the Wagtail admin: approvals, bulk enrolment, attendance, certificate
 revocation and reports. Each view asks ``permissions`` first, then calls one service; a refusal
-is answered by ``cms.refusals.refused_to_page`` (or as the form's error)."""
+is answered by ``courses.views.answers_refusals`` (message and back), or as the form's error."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -10,10 +10,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from cms.refusals import Refusal, refused_to_page
+from cms.refusals import Refusal
 from courses import permissions, reports, services
 from courses.models import Certificate, Cohort, Enrolment, Registration, WebinarPage
 from courses.services import imports
+from courses.views import answers_refusals, back_to
 from courses.webinars.services import attendance_record
 
 from .forms import CsvUploadForm, RevokeForm
@@ -25,23 +26,22 @@ def _require(check, user) -> None:
 
 
 @require_http_methods(["GET", "POST"])
+@answers_refusals
 def approvals(request):
     _require(permissions.may_administer_enrolments, request.user)
     if request.method == "POST":
+        back = back_to(request, reverse("courses_approvals"))
         enrolment = get_object_or_404(Enrolment, pk=request.POST.get("enrolment"))
         decision = request.POST.get("decision")
         if decision not in ("approve", "reject"):
             messages.error(request, _("Choose approve or reject."))
-            return redirect("courses_approvals")
-        try:
-            services.enrolment_decide(
-                enrolment=enrolment, approve=decision == "approve", by=request.user
-            )
-        except Refusal as refusal:
-            return refused_to_page(request, refusal, "courses_approvals")
+            return back
+        services.enrolment_decide(
+            enrolment=enrolment, approve=decision == "approve", by=request.user
+        )
         messages.success(request, _("Decision recorded for %(user)s.") % {
             "user": enrolment.user})
-        return redirect("courses_approvals")
+        return back
     pending = Enrolment.objects.filter(status=Enrolment.Status.PENDING).select_related(
         "user__agency__country", "cohort__course"
     )
@@ -66,6 +66,7 @@ def bulk_enrol(request, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
+@answers_refusals
 def attendance(request, pk: int):
     _require(permissions.may_administer_enrolments, request.user)
     webinar = get_object_or_404(WebinarPage, pk=pk)
@@ -75,18 +76,16 @@ def attendance(request, pk: int):
         status=Registration.Status.REGISTERED
     ).select_related("user")
     if request.method == "POST" and "registration" in request.POST:
+        back = back_to(request, reverse("courses_attendance", args=[webinar.pk]))
         registration = get_object_or_404(registrations, pk=request.POST["registration"])
         minutes = request.POST.get("minutes", "").strip()
         if not minutes.isdigit():
             messages.error(request, _("“minutes” must be a whole number."))
-            return redirect("courses_attendance", pk=webinar.pk)
-        try:
-            attendance_record(registration=registration, minutes=int(minutes), by=request.user)
-        except Refusal as refusal:
-            return refused_to_page(request, refusal, "courses_attendance", pk=webinar.pk)
+            return back
+        attendance_record(registration=registration, minutes=int(minutes), by=request.user)
         messages.success(request, _("Attendance recorded for %(user)s.") % {
             "user": registration.user})
-        return redirect("courses_attendance", pk=webinar.pk)
+        return back
     if request.method == "POST" and form.is_valid():
         result = imports.attendance_from_csv(
             webinar=webinar, rows=form.cleaned_data["file"], by=request.user
