@@ -8,12 +8,11 @@ from cms.permissions import is_active_user
 from rooms.parents import RoomPolicy
 
 from . import outline
+from .models import CoursePage, Enrolment, Registration, WebinarPage
 
 
 def active_enrolment(user, course):
     """The user's active enrolment in any cohort of ``course``, or None (cached per request)."""
-    from .models import Enrolment
-
     if not is_active_user(user) or course is None:
         return None
     cache = user.__dict__.setdefault("_puente_enrolments", {})
@@ -28,8 +27,6 @@ def active_enrolment(user, course):
 
 def teaches(user, course) -> bool:
     """Whether ``user`` is an instructor of ``course`` (a course page or its id)."""
-    from .models import CoursePage
-
     if not is_active_user(user):
         return False
     # Through the table, not the page's (possibly unsaved, in-memory) parental relation.
@@ -60,8 +57,6 @@ def may_take_quiz(user, quiz) -> bool:
 
 
 def is_registered(user, webinar) -> bool:
-    from .models import Registration
-
     if not is_active_user(user):
         return False
     return Registration.objects.filter(
@@ -108,8 +103,6 @@ class CohortRoomPolicy(RoomPolicy):
     kind = "cohort"
 
     def is_member(self, user, parent) -> bool:
-        from .models import Enrolment
-
         return Enrolment.objects.filter(
             user=user, cohort=parent, status=Enrolment.Status.ACTIVE
         ).exists()
@@ -119,8 +112,6 @@ class CohortRoomPolicy(RoomPolicy):
 
     def readable(self, user, cohorts):
         """``may_read`` for a queryset of cohorts, in one query (the room list)."""
-        from .models import CoursePage, Enrolment
-
         if not is_active_user(user):
             return cohorts.none()
         if cms_permissions.is_secretariat(user):
@@ -146,8 +137,6 @@ class WebinarRoomPolicy(RoomPolicy):
 
     def readable(self, user, webinars):
         """``may_read`` for a queryset of webinars, in one query (the room list)."""
-        from .models import Registration, WebinarPage
-
         if not is_active_user(user):
             return webinars.none()
         if cms_permissions.is_secretariat(user):

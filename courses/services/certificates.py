@@ -45,12 +45,12 @@ def certificate_issue(
 def certificate_revoke(*, certificate: Certificate, by, reason: str) -> Certificate:
     """The secretariat revokes a certificate; the verification page then says so."""
     if not permissions.may_administer_enrolments(by):
-        raise Refusal(_("Only the secretariat may revoke certificates."))
+        raise Refusal(_("Only the secretariat may revoke certificates."), code="forbidden")
     if not reason.strip():
-        raise Refusal(_("Give the reason for revoking."))
+        raise Refusal(_("Give the reason for revoking."), code="no_reason")
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
     if certificate.revoked_at is not None:
-        raise Refusal(_("This certificate is already revoked."))
+        raise Refusal(_("This certificate is already revoked."), code="revoked")
     certificate.revoked_at = timezone.now()
     certificate.revoked_by = by
     certificate.revocation_reason = reason.strip()

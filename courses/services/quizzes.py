@@ -18,7 +18,7 @@ from .progress import enrolment_complete_if_done
 def attempt_start(*, user, quiz: QuizPage) -> Attempt:
     """Open an attempt (one at a time), within the attempts allowed."""
     if not permissions.may_take_quiz(user, quiz):
-        raise Refusal(_("Enrol in the course to take this quiz."))
+        raise Refusal(_("Enrol in the course to take this quiz."), code="not_enrolled")
     # Serialise one person's starts on the user row: two tabs cannot open two attempts.
     get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     attempts = Attempt.objects.filter(user=user, quiz=quiz)
@@ -26,10 +26,10 @@ def attempt_start(*, user, quiz: QuizPage) -> Attempt:
     if open_attempt is not None:
         return open_attempt
     if attempts.filter(passed=True).exists():
-        raise Refusal(_("You have already passed this quiz."))
+        raise Refusal(_("You have already passed this quiz."), code="passed")
     count = attempts.count()
     if quiz.max_attempts and count >= quiz.max_attempts:
-        raise Refusal(_("You have used all your attempts for this quiz."))
+        raise Refusal(_("You have used all your attempts for this quiz."), code="no_attempts_left")
     return Attempt.objects.create(user=user, quiz=quiz, number=count + 1)
 
 
@@ -37,7 +37,8 @@ def _clean_answers(quiz: QuizPage, answers: dict) -> dict[str, list[int]]:
     questions = {q["id"]: q for q in quiz.question_list()}
     if set(answers) - set(questions):
         raise Refusal(
-            _("The quiz form was changed: it contains answers to questions that do not exist.")
+            _("The quiz form was changed: it contains answers to questions that do not exist."),
+            code="tampered",
         )
     cleaned = {}
     for question_id, question in questions.items():
@@ -46,14 +47,18 @@ def _clean_answers(quiz: QuizPage, answers: dict) -> dict[str, list[int]]:
             chosen = sorted({int(value) for value in raw})
         except (TypeError, ValueError) as error:
             raise Refusal(
-                _("The quiz form was changed: an answer is not valid.")
+                _("The quiz form was changed: an answer is not valid."), code="tampered"
             ) from error
         if any(i < 0 or i >= len(question["choices"]) for i in chosen):
-            raise Refusal(_("The quiz form was changed: an answer is not valid."))
+            raise Refusal(
+                _("The quiz form was changed: an answer is not valid."), code="tampered"
+            )
         if not chosen:
-            raise Refusal(_("Answer every question before submitting."))
+            raise Refusal(_("Answer every question before submitting."), code="unanswered")
         if question["kind"] != "multiple" and len(chosen) != 1:
-            raise Refusal(_("The quiz form was changed: choose one answer per question."))
+            raise Refusal(
+                _("The quiz form was changed: choose one answer per question."), code="tampered"
+            )
         cleaned[question_id] = chosen
     return cleaned
 
@@ -82,12 +87,12 @@ def attempt_submit(*, user, attempt_id: int, answers: dict) -> Attempt:
         Attempt.objects.select_for_update().select_related("quiz").filter(pk=attempt_id).first()
     )
     if attempt is None or attempt.user_id != user.pk:
-        raise Refusal(_("This attempt does not exist."))
+        raise Refusal(_("This attempt does not exist."), code="no_attempt")
     if attempt.submitted_at is not None:
-        raise Refusal(_("This attempt has already been submitted."))
+        raise Refusal(_("This attempt has already been submitted."), code="submitted")
     quiz = attempt.quiz
     if not permissions.may_take_quiz(user, quiz):
-        raise Refusal(_("Enrol in the course to take this quiz."))
+        raise Refusal(_("Enrol in the course to take this quiz."), code="not_enrolled")
     now = timezone.now()
     deadline = attempt.deadline()
     if deadline is not None and now > deadline + SUBMIT_GRACE:
