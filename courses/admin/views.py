@@ -15,7 +15,7 @@ from courses import permissions, reports, services
 from courses.models import Certificate, Cohort, Enrolment, Registration, WebinarPage
 from courses.services import imports
 from courses.views import answers_refusals, back_to
-from courses.webinars.services import attendance_record
+from courses.webinars.services import attendance_from_csv, attendance_record
 
 from .forms import CsvUploadForm, RevokeForm
 
@@ -87,7 +87,7 @@ def attendance(request, pk: int):
             "user": registration.user})
         return back
     if request.method == "POST" and form.is_valid():
-        result = imports.attendance_from_csv(
+        result = attendance_from_csv(
             webinar=webinar, rows=form.cleaned_data["file"], by=request.user
         )
     return render(

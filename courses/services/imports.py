@@ -1,4 +1,5 @@
-"""CSV imports in the admin: bulk enrolment in a cohort and webinar attendance.
+"""CSV imports in the admin: bulk enrolment in a cohort (webinar attendance:
+``courses/webinars/services.py``).
 
 The admin form reads and checks the file (``courses/admin/forms.py``); these take its rows.
 Each row is handled on its own: valid rows are applied, refused rows are reported with their
@@ -11,8 +12,6 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 
 from cms.refusals import Refusal
-from courses.models import Registration
-from courses.webinars.services import attendance_record
 
 from .enrolment import enrolment_create
 
@@ -42,34 +41,4 @@ def enrol_from_csv(*, cohort, rows: list[dict], by) -> ImportResult:
             result.errors.append((line, email, str(refusal)))
         else:
             result.done.append(f"{email}: {enrolment.get_status_display()}")
-    return result
-
-
-def attendance_from_csv(*, webinar, rows: list[dict], by) -> ImportResult:
-    """Record attendance from columns ``email`` and ``minutes``."""
-    result = ImportResult()
-    registrations = {
-        r.user.email.lower(): r
-        for r in Registration.objects.filter(webinar=webinar).exclude(
-            status=Registration.Status.CANCELLED
-        ).select_related("user", "webinar")
-    }
-    for line, row in enumerate(rows, start=2):
-        email = (row.get("email") or "").strip().lower()
-        registration = registrations.get(email)
-        if registration is None:
-            result.errors.append((line, email, _("This person is not registered.")))
-            continue
-        try:
-            minutes = int((row.get("minutes") or "").strip())
-        except ValueError:
-            result.errors.append((line, email, _("“minutes” must be a whole number.")))
-            continue
-        try:
-            certificate = attendance_record(registration=registration, minutes=minutes, by=by)
-        except Refusal as refusal:
-            result.errors.append((line, email, str(refusal)))
-        else:
-            suffix = f" — {certificate.code}" if certificate else ""
-            result.done.append(f"{email}: {minutes}{suffix}")
     return result

@@ -8,10 +8,9 @@ from django.utils import timezone
 from ninja import Router, Schema, Status
 from ninja.security import django_auth
 
-from courses import permissions
 from courses.schemas import ErrorOut, RefusalOut
 
-from . import selectors, services
+from . import permissions, selectors, services
 from .models import Registration, WebinarPage
 
 router = Router(tags=["courses"])

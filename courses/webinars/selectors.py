@@ -4,8 +4,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from courses import permissions
-
+from . import permissions
 from .models import Registration, WebinarPage
 
 LIST_SIZE = 50

@@ -8,10 +8,9 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET, require_POST
 
 from cms.calendars import ics_response
-from courses import permissions
 from courses.views import answers_refusals, back_to
 
-from . import calendars, services
+from . import calendars, permissions, services
 from .models import Registration, WebinarPage
 
 

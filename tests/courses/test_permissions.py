@@ -2,8 +2,9 @@
 import pytest
 
 from courses import services
-from courses.permissions import CohortRoomPolicy, WebinarRoomPolicy
+from courses.permissions import CohortRoomPolicy
 from courses.webinars import services as webinar_services
+from courses.webinars.permissions import WebinarRoomPolicy
 from rooms import parents
 from tests.factories import UserFactory
 

@@ -24,8 +24,9 @@ from cms.refusals import Refusal
 from courses import eligibility, permissions, seats, selectors, services
 from courses.filters import CourseFilter
 from courses.models import Cohort, CoursePage, Enrolment, Registration
-from courses.permissions import CohortRoomPolicy, WebinarRoomPolicy
+from courses.permissions import CohortRoomPolicy
 from courses.webinars import services as webinar_services
+from courses.webinars.permissions import WebinarRoomPolicy
 from rooms.parents import RoomPolicy
 from tests.factories import AgencyFactory, NetworkFactory, UserFactory
 from tests.factories.courses import CohortFactory, WebinarPageFactory
