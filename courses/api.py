@@ -2,37 +2,26 @@
 
 Reading the catalogue, a course's syllabus and a webinar is public; everything about "me" needs
 a session (and, for writes, the CSRF token, as every session-authenticated router here). Writes
-call ``courses/services.py`` and answer its refusals with 409 and the same message as the forms.
+call ``courses/services/``; their refusals reach the API's one handler (``cms/api.py``: 409
+``{code, message}``, the same message as the forms).
 Lesson content and quiz questions are never served here: the syllabus lists titles only.
 """
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
 from ninja import Query, Router, Schema, Status
 from ninja.security import django_auth
 
-from . import permissions, services
+from . import outline, permissions, selectors, services
 from .filters import CourseFilter
-from .models import (
-    CataloguePage,
-    Cohort,
-    CoursePage,
-    Enrolment,
-    Registration,
-    WebinarPage,
-    continue_item,
-)
+from .models import Cohort, CoursePage, Enrolment
+from .schemas import ErrorOut, RefusalOut
+from .webinars.api import router as webinars_router
 
 router = Router(tags=["courses"])
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 class CourseSummaryOut(Schema):
@@ -130,29 +119,6 @@ class EnrolmentOut(Schema):
     certificate_code: str | None
 
 
-class RegistrationOut(Schema):
-    id: int
-    status: str
-    webinar_id: int
-
-
-class WebinarOut(Schema):
-    id: int
-    title: str
-    url: str
-    summary: str
-    starts_at: datetime.datetime
-    ends_at: datetime.datetime
-    time_zone: str
-    duration_minutes: int
-    language: str
-    speakers: str
-    capacity: int | None
-    is_past: bool
-    my_registration: RegistrationOut | None
-    join_url: str | None
-
-
 def _url(page, request) -> str:
     return page.get_url(request) or ""
 
@@ -178,7 +144,7 @@ def _summary(course: CoursePage, request) -> dict:
 
 
 def _public_courses():
-    return CoursePage.objects.live().public()
+    return selectors.catalogue_courses()
 
 
 @router.get(
@@ -196,21 +162,17 @@ def course_list(request, params: Query[CatalogueParams]):
     for key, value in params.dict().items():
         if value not in (None, "") and key != "page":
             data[key] = value
-    course_filter = CourseFilter(
-        data, queryset=_public_courses().order_by("title", "pk"), request=request
-    )
+    course_filter = CourseFilter(data, queryset=_public_courses(), request=request)
     if not course_filter.is_valid():
         errors = "; ".join(
             f"{field}: {' '.join(messages)}" for field, messages in course_filter.errors.items()
         )
         return Status(400, {"detail": errors})
-    catalogue = CataloguePage.load(
-        course_filter.qs.prefetch_related("themes"), params.page
-    )
+    catalogue = selectors.catalogue_page(request, course_filter.qs.prefetch_related("themes"))
     return Status(200, {
-        "total": catalogue.count,
+        "total": catalogue.paginator.count,
         "page": catalogue.number,
-        "num_pages": catalogue.num_pages,
+        "num_pages": catalogue.paginator.num_pages,
         "results": [_summary(course, request) for course in catalogue],
     })
 
@@ -244,9 +206,9 @@ def _cohort_out(cohort: Cohort) -> dict:
 def course_detail(request, pk: int):
     course = get_object_or_404(_public_courses().prefetch_related("themes", "instructors"), pk=pk)
     user = request.user
-    cohorts = services.cohorts_for(user=user, course=course)
+    cohorts = selectors.cohorts_for(user=user, course=course)
     enrolment = permissions.active_enrolment(user, course)
-    progress = services.outline_progress(course.outline(user)) if enrolment else None
+    progress = selectors.outline_progress(outline.outline(course, user)) if enrolment else None
     return Status(200, {
         **_summary(course, request),
         "objectives": course.objectives,
@@ -268,7 +230,7 @@ def course_detail(request, pk: int):
                     for item in module.items
                 ],
             }
-            for module in course.syllabus(user)
+            for module in outline.syllabus(course, user)
         ],
         "cohorts": [_cohort_out(cohort) for cohort in cohorts],
         "progress": _progress(progress),
@@ -281,7 +243,7 @@ def _continue_item(enrolment: Enrolment):
         return enrolment.continue_item
     if enrolment.last_lesson_id is None:
         return None
-    return continue_item(enrolment.cohort.course.outline_items(), enrolment)
+    return outline.continue_item(outline.outline_items(enrolment.cohort.course), enrolment)
 
 
 def _enrolment_out(enrolment: Enrolment, request) -> dict:
@@ -310,12 +272,12 @@ def _enrolment_out(enrolment: Enrolment, request) -> dict:
     summary="My open enrolments with progress",
 )
 def my_enrolments(request):
-    return [_enrolment_out(e, request) for e in services.enrolments_for(user=request.user)]
+    return [_enrolment_out(e, request) for e in selectors.enrolments_for(user=request.user)]
 
 
 @router.post(
     "/cohorts/{int:pk}/enrol",
-    response={201: EnrolmentOut, 404: ErrorOut, 409: ErrorOut},
+    response={201: EnrolmentOut, 404: ErrorOut, 409: RefusalOut},
     auth=django_auth,
     summary="Enrol in a cohort (a seat, the approval queue or the waitlist)",
 )
@@ -326,16 +288,13 @@ def cohort_enrol(request, pk: int):
         ),
         pk=pk,
     )
-    try:
-        enrolment = services.enrolment_create(user=request.user, cohort=cohort)
-    except ValidationError as error:
-        return Status(409, {"detail": " ".join(error.messages)})
+    enrolment = services.enrolment_create(user=request.user, cohort=cohort)
     return Status(201, _enrolment_out(enrolment, request))
 
 
 @router.post(
     "/enrolments/{int:pk}/withdraw",
-    response={200: EnrolmentOut, 404: ErrorOut, 409: ErrorOut},
+    response={200: EnrolmentOut, 404: ErrorOut, 409: RefusalOut},
     auth=django_auth,
     summary="Withdraw from a cohort, its waitlist or the approval queue",
 )
@@ -343,92 +302,9 @@ def enrolment_withdraw(request, pk: int):
     enrolment = get_object_or_404(
         Enrolment.objects.select_related("cohort__course"), pk=pk, user=request.user
     )
-    try:
-        enrolment = services.enrolment_withdraw(enrolment=enrolment, by=request.user)
-    except ValidationError as error:
-        return Status(409, {"detail": " ".join(error.messages)})
+    enrolment = services.enrolment_withdraw(enrolment=enrolment, by=request.user)
     enrolment.cohort = Cohort.objects.select_related("course").get(pk=enrolment.cohort_id)
     return Status(200, _enrolment_out(enrolment, request))
 
 
-# --- Webinars ---------------------------------------------------------------------------------
-
-
-def _webinar(pk: int) -> WebinarPage:
-    return get_object_or_404(WebinarPage.objects.live().public(), pk=pk)
-
-
-def _registration_out(registration: Registration | None) -> dict | None:
-    if registration is None:
-        return None
-    return {
-        "id": registration.pk,
-        "status": registration.status,
-        "webinar_id": registration.webinar_id,
-    }
-
-
-@router.get(
-    "/webinars/{int:pk}",
-    response={200: WebinarOut, 404: ErrorOut},
-    summary="A webinar and the caller's registration",
-    description="``join_url`` is given only to registered people from 15 minutes before.",
-)
-def webinar_detail(request, pk: int):
-    webinar = _webinar(pk)
-    registration = None
-    if request.user.is_authenticated:
-        registration = (
-            Registration.objects.filter(user=request.user, webinar=webinar)
-            .exclude(status=Registration.Status.CANCELLED).first()
-        )
-    return Status(200, {
-        "id": webinar.pk,
-        "title": webinar.title,
-        "url": _url(webinar, request),
-        "summary": webinar.summary,
-        "starts_at": webinar.starts_at,
-        "ends_at": webinar.ends_at,
-        "time_zone": webinar.time_zone,
-        "duration_minutes": webinar.duration_minutes,
-        "language": webinar.language,
-        "speakers": webinar.speaker_names,
-        "capacity": webinar.capacity,
-        "is_past": webinar.ends_at < timezone.now(),
-        "my_registration": _registration_out(registration),
-        "join_url": (
-            webinar.join_url if permissions.may_join_webinar(request.user, webinar) else None
-        ),
-    })
-
-
-@router.post(
-    "/webinars/{int:pk}/register",
-    response={201: RegistrationOut, 404: ErrorOut, 409: ErrorOut},
-    auth=django_auth,
-    summary="Register for a webinar (or join its waitlist when full)",
-)
-def webinar_register(request, pk: int):
-    try:
-        registration = services.registration_create(user=request.user, webinar=_webinar(pk))
-    except ValidationError as error:
-        return Status(409, {"detail": " ".join(error.messages)})
-    return Status(201, _registration_out(registration))
-
-
-@router.post(
-    "/webinars/{int:pk}/cancel",
-    response={200: RegistrationOut, 404: ErrorOut, 409: ErrorOut},
-    auth=django_auth,
-    summary="Cancel my registration; the first person waiting takes the place",
-)
-def webinar_cancel(request, pk: int):
-    registration = get_object_or_404(
-        Registration.objects.select_related("webinar"), webinar_id=pk, user=request.user,
-        status__in=[Registration.Status.REGISTERED, Registration.Status.WAITLISTED],
-    )
-    try:
-        registration = services.registration_cancel(registration=registration, by=request.user)
-    except ValidationError as error:
-        return Status(409, {"detail": " ".join(error.messages)})
-    return Status(200, _registration_out(registration))
+router.add_router("/webinars/", webinars_router)

@@ -12,7 +12,8 @@ class CoursesConfig(AppConfig):
 
         from . import signal_handlers
         from .models import Cohort, WebinarPage
-        from .permissions import CohortRoomPolicy, WebinarRoomPolicy
+        from .permissions import CohortRoomPolicy
+        from .webinars.permissions import WebinarRoomPolicy
 
         signal_handlers.register()
         parents.register(Cohort, CohortRoomPolicy())

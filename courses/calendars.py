@@ -1,33 +1,15 @@
-"""iCalendar files: one webinar, and a person's feed of webinars and cohort dates (built with
-the shared ``cms.calendars``)."""
-
-from datetime import timedelta
+"""iCalendar: a cohort's dates, and a person's feed of their webinars and cohorts (built with
+the shared ``cms.calendars``; one webinar's file is ``courses/webinars/calendars.py``)."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from icalendar import Event
 
-from cms.calendars import all_day_event, calendar_bytes, timed_event
+from cms.calendars import all_day_event, calendar_bytes
 
 from .models import Cohort, Enrolment, Registration
-
-
-def webinar_event(webinar, request) -> Event:
-    return timed_event(
-        uid=f"webinar-{webinar.pk}@puente",
-        summary=webinar.title,
-        description=webinar.summary,
-        starts=webinar.starts_at,
-        ends=webinar.ends_at,
-        zone=webinar.zone,
-        url=request.build_absolute_uri(webinar.get_url(request)),
-        reminder=timedelta(minutes=30),
-    )
-
-
-def webinar_calendar(webinar, request) -> bytes:
-    return calendar_bytes(webinar.title, [webinar_event(webinar, request)])
+from .webinars.calendars import webinar_event
 
 
 def cohort_event(cohort: Cohort, request) -> Event | None:

@@ -25,6 +25,7 @@ from .models import (
     WebinarIndexPage,
     WebinarPage,
 )
+from .webinars import services as webinar_services
 
 INDEX_TITLES = {
     "en": ("Courses", "courses", "Webinars", "webinars"),
@@ -284,7 +285,7 @@ def seed(stdout) -> None:
             webinar.speakers.set([instructor])
         _publish(webinar)
         if learner and days > 0:
-            services.registration_create(user=learner, webinar=webinar)
+            webinar_services.registration_create(user=learner, webinar=webinar)
     # The demo learner attended the past webinars: their certificates show the verification page.
     secretariat = User.objects.filter(email="secretariat@puente.test").first()
     past = WebinarPage.objects.filter(starts_at__lt=now)
@@ -296,7 +297,7 @@ def seed(stdout) -> None:
                           "created_at": webinar.starts_at - timedelta(days=7)},
             )
             if registration.attended_minutes is None:
-                services.attendance_record(
+                webinar_services.attendance_record(
                     registration=registration, minutes=webinar.duration_minutes, by=secretariat
                 )
     stdout.write(

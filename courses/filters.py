@@ -73,11 +73,10 @@ class CourseFilter(django_filters.FilterSet):
             return queryset.filter(archived=True)
         queryset = queryset.filter(archived=False)
         if value == self.OPEN:
-            condition = (
-                (Q(enrolment_opens_at__isnull=True) | Q(enrolment_opens_at__lte=now))
-                & (Q(enrolment_closes_at__isnull=True) | Q(enrolment_closes_at__gt=now))
+            return queryset.filter(
+                Exists(Cohort.objects.open_for_enrolment(now).filter(course=OuterRef("pk")))
             )
-        elif value == self.UPCOMING:
+        if value == self.UPCOMING:
             condition = Q(starts_at__gt=now)
         else:
             condition = Q(starts_at__lte=now) & (Q(ends_at__isnull=True) | Q(ends_at__gt=now))

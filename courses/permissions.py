@@ -1,16 +1,19 @@
-"""Who may see and do what in courses and webinars: one answer for views, API, admin and rooms."""
+"""Who may see and do what in courses (webinars: ``courses/webinars/permissions.py``): one
+answer for views, API, admin and rooms."""
 
 from django.db.models import Q
-from django.utils import timezone
 
 from cms import permissions as cms_permissions
+from cms.permissions import is_active_user
+from rooms.parents import RoomPolicy
+
+from . import outline
+from .models import CoursePage, Enrolment
 
 
 def active_enrolment(user, course):
     """The user's active enrolment in any cohort of ``course``, or None (cached per request)."""
-    from .models import Enrolment
-
-    if not getattr(user, "is_authenticated", False) or course is None:
+    if not is_active_user(user) or course is None:
         return None
     cache = user.__dict__.setdefault("_puente_enrolments", {})
     if course.pk not in cache:
@@ -24,9 +27,7 @@ def active_enrolment(user, course):
 
 def teaches(user, course) -> bool:
     """Whether ``user`` is an instructor of ``course`` (a course page or its id)."""
-    from .models import CoursePage
-
-    if not getattr(user, "is_authenticated", False):
+    if not is_active_user(user):
         return False
     # Through the table, not the page's (possibly unsaved, in-memory) parental relation.
     return CoursePage.instructors.through.objects.filter(
@@ -44,7 +45,7 @@ def may_read_lesson(user, lesson, *, course=None) -> bool:
     course = course or lesson.course
     if course is None:
         return False
-    if course.first_lesson_id() == lesson.pk:
+    if outline.first_lesson_id(course) == lesson.pk:
         return True
     if active_enrolment(user, course) is not None:
         return True
@@ -53,34 +54,6 @@ def may_read_lesson(user, lesson, *, course=None) -> bool:
 
 def may_take_quiz(user, quiz) -> bool:
     return active_enrolment(user, quiz.course) is not None
-
-
-def is_registered(user, webinar) -> bool:
-    from .models import Registration
-
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return Registration.objects.filter(
-        user=user, webinar=webinar, status=Registration.Status.REGISTERED
-    ).exists()
-
-
-def speaks_at(user, webinar) -> bool:
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return type(webinar).speakers.through.objects.filter(
-        webinarpage_id=webinar.pk, user_id=user.pk
-    ).exists()
-
-
-def may_join_webinar(user, webinar, *, now=None) -> bool:
-    """The join link: registered people (and speakers) from 15 minutes before until the end."""
-    now = now or timezone.now()
-    if not webinar.join_url:
-        return False
-    if not (webinar.starts_at - webinar.JOIN_WINDOW <= now <= webinar.ends_at):
-        return False
-    return is_registered(user, webinar) or speaks_at(user, webinar)
 
 
 def may_view_reports(user) -> bool:
@@ -93,38 +66,27 @@ def may_administer_enrolments(user) -> bool:
 
 
 def may_download_certificate(user, certificate) -> bool:
-    return getattr(user, "is_authenticated", False) and (
+    return is_active_user(user) and (
         certificate.user_id == user.pk or cms_permissions.is_secretariat(user)
     )
 
 
-class CohortRoomPolicy:
+class CohortRoomPolicy(RoomPolicy):
     """A cohort's room: its enrolled learners talk; instructors and the secretariat moderate."""
 
     kind = "cohort"
 
-    def may_read(self, user, parent) -> bool:
-        return self.may_post(user, parent) or self.may_moderate(user, parent)
-
-    def may_post(self, user, parent) -> bool:
-        from .models import Enrolment
-
-        if not (getattr(user, "is_authenticated", False) and user.is_active):
-            return False
+    def is_member(self, user, parent) -> bool:
         return Enrolment.objects.filter(
             user=user, cohort=parent, status=Enrolment.Status.ACTIVE
-        ).exists() or self.may_moderate(user, parent)
+        ).exists()
 
-    def may_moderate(self, user, parent) -> bool:
-        if not (getattr(user, "is_authenticated", False) and user.is_active):
-            return False
-        return cms_permissions.is_secretariat(user) or teaches(user, parent.course_id)
+    def is_moderator(self, user, parent) -> bool:
+        return super().is_moderator(user, parent) or teaches(user, parent.course_id)
 
     def readable(self, user, cohorts):
         """``may_read`` for a queryset of cohorts, in one query (the room list)."""
-        from .models import CoursePage, Enrolment
-
-        if not (getattr(user, "is_authenticated", False) and user.is_active):
+        if not is_active_user(user):
             return cohorts.none()
         if cms_permissions.is_secretariat(user):
             return cohorts
@@ -133,40 +95,4 @@ class CohortRoomPolicy:
         return cohorts.filter(
             Q(pk__in=enrolled.values("cohort_id"))
             | Q(course_id__in=taught.values("coursepage_id"))
-        )
-
-
-class WebinarRoomPolicy:
-    """A webinar's room: registered people talk; speakers and the secretariat moderate."""
-
-    kind = "webinar"
-
-    def may_read(self, user, parent) -> bool:
-        return self.may_post(user, parent) or self.may_moderate(user, parent)
-
-    def may_post(self, user, parent) -> bool:
-        if not (getattr(user, "is_authenticated", False) and user.is_active):
-            return False
-        return is_registered(user, parent) or self.may_moderate(user, parent)
-
-    def may_moderate(self, user, parent) -> bool:
-        if not (getattr(user, "is_authenticated", False) and user.is_active):
-            return False
-        return cms_permissions.is_secretariat(user) or speaks_at(user, parent)
-
-    def readable(self, user, webinars):
-        """``may_read`` for a queryset of webinars, in one query (the room list)."""
-        from .models import Registration, WebinarPage
-
-        if not (getattr(user, "is_authenticated", False) and user.is_active):
-            return webinars.none()
-        if cms_permissions.is_secretariat(user):
-            return webinars
-        registered = Registration.objects.filter(
-            user=user, status=Registration.Status.REGISTERED
-        )
-        speaking = WebinarPage.speakers.through.objects.filter(user_id=user.pk)
-        return webinars.filter(
-            Q(pk__in=registered.values("webinar_id"))
-            | Q(pk__in=speaking.values("webinarpage_id"))
         )

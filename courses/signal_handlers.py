@@ -7,7 +7,7 @@ from .models import CourseInstructorGroup, CoursePage
 
 
 def instructors_changed(sender, instance, action, reverse, pk_set, **kwargs):
-    from . import services
+    from .services.instructors import course_instructors_sync
 
     if action not in ("post_add", "post_remove", "post_clear"):
         return
@@ -18,7 +18,7 @@ def instructors_changed(sender, instance, action, reverse, pk_set, **kwargs):
     else:
         courses = CoursePage.objects.filter(pk__in=pk_set or ())
     for course in courses:
-        services.course_instructors_sync(course=course)
+        course_instructors_sync(course=course)
 
 
 def instructor_group_deleted(sender, instance, **kwargs):

@@ -6,6 +6,7 @@ Actions sit under /learning/ so they never shadow a page slug of the catalogue o
 from django.urls import path
 
 from . import views
+from .webinars import views as webinar_views
 
 app_name = "courses"
 
@@ -23,9 +24,18 @@ urlpatterns = [
     path("learning/lessons/<int:pk>/done/", views.lesson_done, name="lesson_done"),
     path("learning/quizzes/<int:pk>/start/", views.quiz_start, name="quiz_start"),
     path("learning/attempts/<int:pk>/submit/", views.attempt_submit, name="attempt_submit"),
-    path("learning/webinars/<int:pk>/register/", views.webinar_register, name="webinar_register"),
-    path("learning/webinars/<int:pk>/cancel/", views.webinar_cancel, name="webinar_cancel"),
-    path("learning/webinars/<int:pk>/join/", views.webinar_join, name="webinar_join"),
-    path("learning/webinars/<int:pk>/calendar.ics", views.webinar_ics, name="webinar_ics"),
+    path(
+        "learning/webinars/<int:pk>/register/", webinar_views.webinar_register,
+        name="webinar_register",
+    ),
+    path(
+        "learning/webinars/<int:pk>/cancel/", webinar_views.webinar_cancel, name="webinar_cancel"
+    ),
+    path(
+        "learning/webinars/<int:pk>/join/", webinar_views.webinar_join, name="webinar_join"
+    ),
+    path(
+        "learning/webinars/<int:pk>/calendar.ics", webinar_views.webinar_ics, name="webinar_ics"
+    ),
     path("learning/certificates/<str:code>.pdf", views.certificate_pdf, name="certificate_pdf"),
 ]

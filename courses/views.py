@@ -1,138 +1,131 @@
-"""Learner-facing actions: enrol, withdraw, progress, quizzes, webinars, calendars, certificates.
+"""Learner-facing actions: enrol, withdraw, progress, quizzes, dashboard, calendars, certificates.
 
-Views parse the request, ask ``permissions``, call one service and report the outcome.
+Views parse the request, ask ``permissions``, call one service and report the outcome. A
+service's refusal is answered once, by :func:`answers_refusals`: its message as an error and
+back to the page the action came from.
 """
 
-from datetime import timedelta
+from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.views.decorators.http import require_GET, require_POST
 
-from . import calendars, certificates, permissions, services
-from .models import (
-    Attempt,
-    CalendarFeed,
-    Certificate,
-    Cohort,
-    Enrolment,
-    LessonPage,
-    QuizPage,
-    Registration,
-    WebinarPage,
-)
+from cms.calendars import ics_response
+from cms.refusals import Refusal, refused_to_page
+
+from . import calendars, certificates, permissions, selectors, services
+from .models import Attempt, CalendarFeed, Certificate, Cohort, Enrolment, LessonPage, QuizPage
+from .webinars.selectors import upcoming_registrations
 
 
-def _back(request, page, anchor: str = ""):
-    return HttpResponseRedirect((page.get_url(request) or "/") + anchor)
+def back_to(request, page, anchor: str = "") -> HttpResponseRedirect:
+    """The redirect an action answers with, success or refusal: to ``page`` (a page or an
+    address) and ``anchor``."""
+    url = page if isinstance(page, str) else (page.get_url(request) or "/")
+    request.courses_back_to = url + anchor
+    return HttpResponseRedirect(request.courses_back_to)
 
 
-def _error(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
+def answers_refusals(view):
+    """A service's :class:`Refusal` in ``view`` becomes an error message and a redirect to the
+    page set by :func:`back_to` (JSON ``{code, message}`` with 403 for ``Accept: application/json``,
+    as the lesson page's script asks)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except Refusal as refusal:
+            if request.headers.get("Accept") == "application/json":
+                return JsonResponse({"error": str(refusal), **refusal.as_dict()}, status=403)
+            return refused_to_page(request, refusal, getattr(request, "courses_back_to", "/"))
+
+    return wrapper
 
 
 @require_POST
 @login_required
+@answers_refusals
 def cohort_enrol(request, pk: int):
     cohort = get_object_or_404(Cohort.objects.select_related("course"), pk=pk)
-    try:
-        enrolment = services.enrolment_create(user=request.user, cohort=cohort)
-    except ValidationError as error:
-        _error(request, error)
-    else:
-        messages.success(request, enrolment.get_status_display())
-    return _back(request, cohort.course.specific, "#enrolment")
+    back = back_to(request, cohort.course.specific, "#enrolment")
+    enrolment = services.enrolment_create(user=request.user, cohort=cohort)
+    messages.success(request, enrolment.get_status_display())
+    return back
 
 
 @require_POST
 @login_required
+@answers_refusals
 def enrolment_withdraw(request, pk: int):
     enrolment = get_object_or_404(
         Enrolment.objects.select_related("cohort__course"), pk=pk, user=request.user
     )
-    try:
-        services.enrolment_withdraw(enrolment=enrolment, by=request.user)
-    except ValidationError as error:
-        _error(request, error)
-    else:
-        messages.success(request, Enrolment.Status.WITHDRAWN.label)
-    return _back(request, enrolment.cohort.course.specific, "#enrolment")
+    back = back_to(request, enrolment.cohort.course.specific, "#enrolment")
+    services.enrolment_withdraw(enrolment=enrolment, by=request.user)
+    messages.success(request, Enrolment.Status.WITHDRAWN.label)
+    return back
 
 
 @require_POST
 @login_required
+@answers_refusals
 def lesson_done(request, pk: int):
     lesson = get_object_or_404(LessonPage.objects.live(), pk=pk)
-    try:
-        services.lesson_mark_done(user=request.user, lesson=lesson)
-    except ValidationError as error:
-        if request.headers.get("Accept") == "application/json":
-            return JsonResponse({"error": error.messages[0]}, status=403)
-        _error(request, error)
-        return _back(request, lesson)
+    back = back_to(request, lesson)
+    services.lesson_mark_done(user=request.user, lesson=lesson)
     if request.headers.get("Accept") == "application/json":
         return JsonResponse({"done": True})
-    return _back(request, lesson)
+    return back
 
 
 @require_POST
 @login_required
+@answers_refusals
 def quiz_start(request, pk: int):
     quiz = get_object_or_404(QuizPage.objects.live(), pk=pk)
-    try:
-        services.attempt_start(user=request.user, quiz=quiz)
-    except ValidationError as error:
-        _error(request, error)
-    return _back(request, quiz, "#quiz")
+    back = back_to(request, quiz, "#quiz")
+    services.attempt_start(user=request.user, quiz=quiz)
+    return back
 
 
 @require_POST
 @login_required
+@answers_refusals
 def attempt_submit(request, pk: int):
     attempt = get_object_or_404(Attempt.objects.select_related("quiz"), pk=pk, user=request.user)
+    back = back_to(request, attempt.quiz.specific, "#quiz")
     answers = {
         key[2:]: request.POST.getlist(key) for key in request.POST if key.startswith("q-")
     }
-    try:
-        attempt = services.attempt_submit(user=request.user, attempt_id=attempt.pk, answers=answers)
-    except ValidationError as error:
-        _error(request, error)
+    attempt = services.attempt_submit(user=request.user, attempt_id=attempt.pk, answers=answers)
+    gettext = translation.gettext
+    if attempt.expired:
+        messages.error(request, gettext("Time ran out: this attempt was closed."))
+    elif attempt.passed:
+        messages.success(request, gettext("You passed with %(score)s%%.") % {
+            "score": attempt.score})
     else:
-        if attempt.expired:
-            messages.error(request, translation.gettext("Time ran out: this attempt was closed."))
-        elif attempt.passed:
-            messages.success(
-                request, translation.gettext("You passed with %(score)s%%.") % {
-                    "score": attempt.score}
-            )
-        else:
-            messages.warning(
-                request, translation.gettext("You scored %(score)s%%; the pass mark is "
-                                             "%(mark)s%%.") % {
-                    "score": attempt.score, "mark": attempt.quiz.pass_mark}
-            )
-    return _back(request, attempt.quiz.specific, "#quiz")
+        messages.warning(request, gettext("You scored %(score)s%%; the pass mark is %(mark)s%%.")
+                         % {"score": attempt.score, "mark": attempt.quiz.pass_mark})
+    return back
 
 
 @login_required
 def my_learning(request):
     """The dashboard: enrolments with progress and where to continue, and upcoming webinars."""
-    enrolments = services.enrolments_for(user=request.user)
-    registrations = list(
-        Registration.objects.filter(
-            user=request.user, webinar__starts_at__gte=timezone.now() - timedelta(days=1)
-        ).exclude(status=Registration.Status.CANCELLED)
-        .select_related("webinar").order_by("webinar__starts_at")
-    )
     return render(
         request, "courses/my_learning.html",
-        {"enrolments": enrolments, "registrations": registrations},
+        {
+            "enrolments": selectors.enrolments_for(user=request.user),
+            "registrations": upcoming_registrations(request.user),
+        },
     )
 
 
@@ -168,57 +161,7 @@ def calendar_feed_reset(request):
 @require_GET
 def calendar_feed(request, token: str):
     feed = get_object_or_404(CalendarFeed.objects.select_related("user"), token=token)
-    return _ics_response(calendars.personal_feed(feed.user, request), "puente.ics")
-
-
-@require_GET
-def webinar_ics(request, pk: int):
-    webinar = get_object_or_404(WebinarPage.objects.live().public(), pk=pk)
-    return _ics_response(calendars.webinar_calendar(webinar, request), f"{webinar.slug}.ics")
-
-
-def _ics_response(body: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-@require_POST
-@login_required
-def webinar_register(request, pk: int):
-    webinar = get_object_or_404(WebinarPage.objects.live(), pk=pk)
-    try:
-        registration = services.registration_create(user=request.user, webinar=webinar)
-    except ValidationError as error:
-        _error(request, error)
-    else:
-        messages.success(request, registration.get_status_display())
-    return _back(request, webinar, "#registration")
-
-
-@require_POST
-@login_required
-def webinar_cancel(request, pk: int):
-    registration = get_object_or_404(
-        Registration.objects.select_related("webinar"), webinar_id=pk, user=request.user,
-        status__in=[Registration.Status.REGISTERED, Registration.Status.WAITLISTED],
-    )
-    try:
-        services.registration_cancel(registration=registration, by=request.user)
-    except ValidationError as error:
-        _error(request, error)
-    else:
-        messages.success(request, Registration.Status.CANCELLED.label)
-    return _back(request, registration.webinar.specific, "#registration")
-
-
-@login_required
-def webinar_join(request, pk: int):
-    """The join link is never in the page source before the window; this redirect reveals it."""
-    webinar = get_object_or_404(WebinarPage.objects.live(), pk=pk)
-    if not permissions.may_join_webinar(request.user, webinar):
-        raise PermissionDenied
-    return HttpResponseRedirect(webinar.join_url)
+    return ics_response(calendars.personal_feed(feed.user, request), "puente.ics")
 
 
 # --- Certificates: public verification, Open Badges, the PDF for its holder ------------------
@@ -277,4 +220,3 @@ def certificate_pdf(request, code: str):
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code}.pdf"'
     return response
-

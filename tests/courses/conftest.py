@@ -57,3 +57,4 @@ def webinar_index(home_page):
 @pytest.fixture
 def webinar(webinar_index):
     return WebinarPageFactory(parent=webinar_index, slug="care-systems")
+

@@ -8,6 +8,7 @@ import pytest
 
 from courses import services
 from courses.models import Certificate, Enrolment
+from courses.webinars import services as webinar_services
 from tests.factories import UserFactory
 from tests.factories.courses import CohortFactory, WebinarPageFactory
 
@@ -87,7 +88,7 @@ def test_approval_queue(client, course, secretariat, learner):
 def test_attendance_manual_and_csv(client, webinar_index, secretariat):
     webinar = WebinarPageFactory(parent=webinar_index, duration_minutes=60, slug="att")
     people = [UserFactory() for _ in range(3)]
-    registrations = [services.registration_create(user=p, webinar=webinar) for p in people]
+    registrations = [webinar_services.registration_create(user=p, webinar=webinar) for p in people]
     client.force_login(secretariat)
     url = reverse("courses_attendance", args=[webinar.pk])
     client.post(url, {"registration": registrations[0].pk, "minutes": "55"})
@@ -124,3 +125,18 @@ def test_learning_snippets_list_for_the_secretariat(client, cohort, secretariat,
         assert response.status_code == 200, name
     response = client.get(reverse("wagtailsnippets_courses_enrolment:add"))
     assert response.status_code in (302, 403)
+
+
+def test_refused_attendance_is_explained_and_changes_nothing(client, webinar_index, secretariat):
+    webinar = WebinarPageFactory(parent=webinar_index, duration_minutes=60, slug="refused")
+    person = UserFactory()
+    registration = webinar_services.registration_create(user=person, webinar=webinar)
+    client.force_login(secretariat)
+    url = reverse("courses_attendance", args=[webinar.pk])
+    response = client.post(url, {"registration": registration.pk, "minutes": "999"},
+                           follow=True)
+    assert response.redirect_chain[-1][0] == url
+    assert "between 0 and 60" in response.content.decode()
+    registration.refresh_from_db()
+    assert registration.attended_minutes is None
+    assert not Certificate.objects.filter(webinar=webinar).exists()

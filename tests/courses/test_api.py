@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from courses import services
 from courses.models import Enrolment, Registration
+from courses.webinars import services as webinar_services
 from tests.factories import ThemeFactory, UserFactory
 from tests.factories.courses import CohortFactory, CoursePageFactory
 
@@ -127,13 +128,14 @@ class TestEnrolment:
         assert mine[0]["progress"]["total"] == 3
         again = post(client, f"{API}/cohorts/{cohort.pk}/enrol")
         assert again.status_code == 409
-        assert again.json()["detail"] == "You are already enrolled in this course."
+        assert again.json() == {
+            "code": "already_enrolled", "message": "You are already enrolled in this course."}
         withdrawn = post(client, f"{API}/enrolments/{enrolment['id']}/withdraw")
         assert withdrawn.status_code == 200 and withdrawn.json()["status"] == "withdrawn"
         assert client.get(f"{API}/me/enrolments").json() == []
         twice = post(client, f"{API}/enrolments/{enrolment['id']}/withdraw")
         assert twice.status_code == 409
-        assert twice.json()["detail"] == "This enrolment is no longer open."
+        assert twice.json()["message"] == "This enrolment is no longer open."
 
     def test_same_refusals_as_the_forms(self, client, course, learner):
         closed = CohortFactory(course=course, enrolment_closes_at=timezone.now()
@@ -142,9 +144,9 @@ class TestEnrolment:
         services.enrolment_create(user=UserFactory(), cohort=full)
         client.force_login(learner)
         response = post(client, f"{API}/cohorts/{closed.pk}/enrol")
-        assert response.status_code == 409 and response.json()["detail"] == "Enrolment is closed."
+        assert response.status_code == 409 and response.json()["message"] == "Enrolment is closed."
         response = post(client, f"{API}/cohorts/{full.pk}/enrol")
-        assert response.json()["detail"] == "This cohort is full."
+        assert response.json() == {"code": "full", "message": "This cohort is full."}
         assert not_found(post(client, f"{API}/cohorts/999999/enrol"))
         assert not Enrolment.objects.filter(user=learner).exists()
 
@@ -154,7 +156,7 @@ class TestEnrolment:
         client.force_login(learner)
         response = client.post(f"{API}/cohorts/{closed.pk}/enrol", "{}",
                                content_type="application/json", HTTP_ACCEPT_LANGUAGE="es")
-        assert response.json()["detail"] == "La inscripción está cerrada."
+        assert response.json()["message"] == "La inscripción está cerrada."
 
     def test_nobody_withdraws_someone_else(self, client, cohort, learner, secretariat):
         enrolment = services.enrolment_create(user=learner, cohort=cohort)
@@ -206,7 +208,7 @@ class TestWebinars:
     def test_join_link_only_for_registered_people_in_the_window(self, client, webinar, learner):
         import time_machine
 
-        services.registration_create(user=learner, webinar=webinar)
+        webinar_services.registration_create(user=learner, webinar=webinar)
         outsider = UserFactory()
         client.force_login(learner)
         assert client.get(f"{API}/webinars/{webinar.pk}").json()["join_url"] is None
@@ -225,7 +227,7 @@ class TestWebinars:
         client.force_login(learner)
         response = post(client, f"{API}/webinars/{webinar.pk}/register")
         assert response.status_code == 409
-        assert response.json()["detail"] == "This webinar has already taken place."
+        assert response.json()["message"] == "This webinar has already taken place."
 
     def test_anonymous_cannot_register(self, client, webinar):
         assert post(client, f"{API}/webinars/{webinar.pk}/register").status_code == 401

@@ -82,3 +82,22 @@ def test_catalogue_query_count_is_constant(client, catalogue, django_assert_max_
         response = client.get(catalogue.url, {"status": "open"})
     assert len(response.context["courses"]) == 12
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_hostile_page_numbers_never_fail(client, catalogue):
+    for n in range(13):
+        CoursePageFactory(parent=catalogue, title=f"Course {n:02}")
+    for page, shown in (("abc", 12), ("-3", 12), ("99", 1), ("9" * 40, 1)):
+        response = client.get(catalogue.url, {"page": page})
+        assert response.status_code == 200
+        assert len(response.context["courses"]) == shown
+
+
+def test_pagination_speaks_the_pages_language(client, home_pages):
+    from tests.factories.courses import CourseIndexPageFactory
+
+    spanish = CourseIndexPageFactory(parent=home_pages["es"], slug="cursos")
+    for n in range(13):
+        CoursePageFactory(parent=spanish, title=f"Curso {n:02}", language="es")
+    html = client.get(spanish.url).content.decode()
+    assert 'aria-label="Páginas"' in html and "Página 1 de 2" in html and "Siguiente" in html

@@ -2,7 +2,9 @@
 import pytest
 
 from courses import services
-from courses.permissions import CohortRoomPolicy, WebinarRoomPolicy
+from courses.permissions import CohortRoomPolicy
+from courses.webinars import services as webinar_services
+from courses.webinars.permissions import WebinarRoomPolicy
 from rooms import parents
 from tests.factories import UserFactory
 
@@ -35,12 +37,12 @@ def test_webinar_room(webinar, learner, secretariat):
     policy = WebinarRoomPolicy()
     speaker = UserFactory()
     assert not policy.may_post(learner, webinar)
-    registration = services.registration_create(user=learner, webinar=webinar)
+    registration = webinar_services.registration_create(user=learner, webinar=webinar)
     assert policy.may_post(learner, webinar) and not policy.may_moderate(learner, webinar)
     webinar.speakers.add(speaker)
     webinar.save_revision().publish()
     assert policy.may_moderate(speaker, webinar) and policy.may_moderate(secretariat, webinar)
-    services.registration_cancel(registration=registration, by=learner)
+    webinar_services.registration_cancel(registration=registration, by=learner)
     assert not policy.may_read(learner, webinar)
 
 

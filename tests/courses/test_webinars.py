@@ -10,6 +10,7 @@ from icalendar import Calendar
 
 from courses import services
 from courses.models import CalendarFeed, Certificate, Registration
+from courses.webinars import services as webinar_services
 from tests.factories import UserFactory
 from tests.factories.courses import WebinarPageFactory
 
@@ -22,15 +23,17 @@ def timed(webinar_index):
                               slug="timed", duration_minutes=90)
 
 
-def test_registration_waitlist_and_promotion(timed):
+def test_registration_waitlist_and_promotion(timed, django_capture_on_commit_callbacks):
     first, second = UserFactory(), UserFactory()
-    with time_machine.travel(START - timedelta(days=2)):
-        r1 = services.registration_create(user=first, webinar=timed)
-        r2 = services.registration_create(user=second, webinar=timed)
+    with time_machine.travel(START - timedelta(days=2)), django_capture_on_commit_callbacks(
+        execute=True
+    ):
+        r1 = webinar_services.registration_create(user=first, webinar=timed)
+        r2 = webinar_services.registration_create(user=second, webinar=timed)
         assert (r1.status, r2.status) == ("registered", "waitlisted")
         with pytest.raises(Exception, match="already registered"):
-            services.registration_create(user=first, webinar=timed)
-        services.registration_cancel(registration=r1, by=first)
+            webinar_services.registration_create(user=first, webinar=timed)
+        webinar_services.registration_cancel(registration=r1, by=first)
     assert Registration.objects.get(pk=r2.pk).status == "registered"
     assert "now registered" in mail.outbox[-1].body
 
@@ -38,14 +41,14 @@ def test_registration_waitlist_and_promotion(timed):
 def test_registration_after_the_event_is_refused(timed, learner):
     with time_machine.travel(START + timedelta(hours=3)):
         with pytest.raises(Exception, match="already taken place"):
-            services.registration_create(user=learner, webinar=timed)
+            webinar_services.registration_create(user=learner, webinar=timed)
 
 
 class TestJoinLink:
     @pytest.fixture
     def registered(self, timed, learner):
         with time_machine.travel(START - timedelta(days=1)):
-            services.registration_create(user=learner, webinar=timed)
+            webinar_services.registration_create(user=learner, webinar=timed)
         return learner
 
     def test_hidden_until_15_minutes_before(self, client, timed, registered):
@@ -69,7 +72,7 @@ class TestJoinLink:
         elif who == "waitlisted":
             other = UserFactory()
             with time_machine.travel(START - timedelta(days=1)):
-                assert services.registration_create(user=other, webinar=timed).status == (
+                assert webinar_services.registration_create(user=other, webinar=timed).status == (
                     "waitlisted")
             client.force_login(other)
         with time_machine.travel(START, tick=False):
@@ -98,7 +101,7 @@ def test_ics_has_tzid_alarm_and_is_linked(client, timed):
 def test_personal_feed_lists_webinars_and_cohorts_behind_a_secret(client, timed, cohort,
                                                                    learner):
     with time_machine.travel(START - timedelta(days=1)):
-        services.registration_create(user=learner, webinar=timed)
+        webinar_services.registration_create(user=learner, webinar=timed)
     services.enrolment_create(user=learner, cohort=cohort)
     client.force_login(learner)
     client.post(reverse("courses:calendar_feed_reset"))
@@ -113,50 +116,58 @@ def test_personal_feed_lists_webinars_and_cohorts_behind_a_secret(client, timed,
     assert client.get(reverse("courses:calendar_feed", args=[token])).status_code == 404
 
 
-def test_reminders_are_sent_once_each(timed, learner):
+def test_reminders_are_sent_once_each(timed, learner, django_capture_on_commit_callbacks):
+    def run(job):
+        # Each run commits on its own in production: its emails leave after that commit.
+        with django_capture_on_commit_callbacks(execute=True):
+            job()
+
+    def command():
+        call_command("send_webinar_reminders", stdout=open("/dev/null", "w"))
+
     with time_machine.travel(START - timedelta(days=3)):
-        services.registration_create(user=learner, webinar=timed)
+        webinar_services.registration_create(user=learner, webinar=timed)
     mail.outbox.clear()
     with time_machine.travel(START - timedelta(hours=25), tick=False):
-        call_command("send_webinar_reminders", stdout=open("/dev/null", "w"))
+        run(command)
     assert mail.outbox == []
     with time_machine.travel(START - timedelta(hours=23, minutes=59), tick=False):
-        call_command("send_webinar_reminders", stdout=open("/dev/null", "w"))
-        call_command("send_webinar_reminders", stdout=open("/dev/null", "w"))
+        run(command)
+        run(command)
     assert len(mail.outbox) == 1 and timed.title in mail.outbox[0].subject
     for minute in range(0, 60 * 23, 7):  # run "every minute" until the start
         with time_machine.travel(START - timedelta(hours=23) + timedelta(minutes=minute),
                                  tick=False):
-            services.reminders_send()
+            run(webinar_services.reminders_send)
     with time_machine.travel(START - timedelta(minutes=1), tick=False):
-        services.reminders_send()
+        run(webinar_services.reminders_send)
     with time_machine.travel(START + timedelta(minutes=1), tick=False):
-        services.reminders_send()
+        run(webinar_services.reminders_send)
     assert len(mail.outbox) == 2
 
 
 def test_cancelled_registrations_get_no_reminder(timed, learner):
     with time_machine.travel(START - timedelta(days=3)):
-        registration = services.registration_create(user=learner, webinar=timed)
-        services.registration_cancel(registration=registration, by=learner)
+        registration = webinar_services.registration_create(user=learner, webinar=timed)
+        webinar_services.registration_cancel(registration=registration, by=learner)
     mail.outbox.clear()
     with time_machine.travel(START - timedelta(minutes=30), tick=False):
-        assert services.reminders_send() == 0
+        assert webinar_services.reminders_send() == 0
 
 
 def test_attendance_threshold_issues_an_attendance_certificate(timed, learner, secretariat):
     with time_machine.travel(START - timedelta(days=1)):
-        registration = services.registration_create(user=learner, webinar=timed)
-    assert services.attendance_record(registration=registration, minutes=60,
+        registration = webinar_services.registration_create(user=learner, webinar=timed)
+    assert webinar_services.attendance_record(registration=registration, minutes=60,
                                       by=secretariat) is None  # 60/90 < 75%
-    certificate = services.attendance_record(registration=registration, minutes=68,
+    certificate = webinar_services.attendance_record(registration=registration, minutes=68,
                                              by=secretariat)
     assert certificate.kind == Certificate.Kind.ATTENDANCE
     assert certificate.hours == 1.5
     with pytest.raises(Exception, match="between 0 and 90"):
-        services.attendance_record(registration=registration, minutes=91, by=secretariat)
+        webinar_services.attendance_record(registration=registration, minutes=91, by=secretariat)
     with pytest.raises(Exception, match="secretariat"):
-        services.attendance_record(registration=registration, minutes=90, by=learner)
+        webinar_services.attendance_record(registration=registration, minutes=90, by=learner)
 
 
 def test_webinar_page_shows_time_in_viewer_zone(client, timed):
@@ -177,7 +188,7 @@ def test_past_webinar_shows_recording(client, webinar_index):
 def test_webinar_page_queries_stay_constant(client, webinar_index, learner,
                                             django_assert_max_num_queries):
     webinar = WebinarPageFactory(parent=webinar_index, capacity=50)
-    services.registration_create(user=learner, webinar=webinar)
+    webinar_services.registration_create(user=learner, webinar=webinar)
     client.force_login(learner)
     client.get(webinar.url)
     # Shell about 7; the webinar's own part is the person's registration.
@@ -185,8 +196,22 @@ def test_webinar_page_queries_stay_constant(client, webinar_index, learner,
         response = client.get(webinar.url)
     assert response.context["registration"].user == learner
     for _ in range(5):
-        services.registration_create(user=UserFactory(), webinar=webinar)
+        webinar_services.registration_create(user=UserFactory(), webinar=webinar)
     client.get(webinar.url)  # new users empty the shell's permission cache; measure warm
     with django_assert_max_num_queries(15) as large:
         client.get(webinar.url)
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_reminder_gives_the_start_in_the_recipients_zone_and_language(
+    timed, django_capture_on_commit_callbacks
+):
+    person = UserFactory(time_zone="Europe/Madrid", preferred_language="es")
+    with time_machine.travel(START - timedelta(days=3)):
+        webinar_services.registration_create(user=person, webinar=timed)
+    with time_machine.travel(START - timedelta(minutes=30), tick=False), \
+            django_capture_on_commit_callbacks(execute=True):
+        assert webinar_services.reminders_send() == 1
+    message = mail.outbox[-1]
+    assert message.to == [person.email] and timed.title in message.subject
+    assert "2026-06-10 17:00 CEST" in message.body and "starts on" not in message.body

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from courses.services import reminders_send
+from courses.webinars.services import reminders_send
 
 
 class Command(BaseCommand):

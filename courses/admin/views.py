@@ -1,18 +1,23 @@
 """Secretariat screens in the Wagtail admin: approvals, bulk enrolment, attendance, certificate
-revocation and reports. Each view asks ``permissions`` first, then calls services or imports."""
+revocation and reports. Each view asks ``permissions`` first, then calls one service; a refusal
+is answered by ``courses.views.answers_refusals`` (message and back), or as the form's error."""
 
-from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from . import imports, permissions, reports, services
-from .models import Certificate, Cohort, Enrolment, Registration, WebinarPage
+from cms.refusals import Refusal
+from courses import permissions, reports, services
+from courses.models import Certificate, Cohort, Enrolment, Registration, WebinarPage
+from courses.services import imports
+from courses.views import answers_refusals, back_to
+from courses.webinars.services import attendance_from_csv, attendance_record
+
+from .forms import CsvUploadForm, RevokeForm
 
 
 def _require(check, user) -> None:
@@ -20,36 +25,23 @@ def _require(check, user) -> None:
         raise PermissionDenied
 
 
-class CsvUploadForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("CSV file"),
-        help_text=gettext_lazy("UTF-8, with a first line naming the columns."),
-    )
-
-
-class RevokeForm(forms.Form):
-    reason = forms.CharField(label=gettext_lazy("Reason"), widget=forms.Textarea, max_length=2000)
-
-
 @require_http_methods(["GET", "POST"])
+@answers_refusals
 def approvals(request):
     _require(permissions.may_administer_enrolments, request.user)
     if request.method == "POST":
+        back = back_to(request, reverse("courses_approvals"))
         enrolment = get_object_or_404(Enrolment, pk=request.POST.get("enrolment"))
         decision = request.POST.get("decision")
         if decision not in ("approve", "reject"):
             messages.error(request, _("Choose approve or reject."))
-        else:
-            try:
-                services.enrolment_decide(
-                    enrolment=enrolment, approve=decision == "approve", by=request.user
-                )
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-            else:
-                messages.success(request, _("Decision recorded for %(user)s.") % {
-                    "user": enrolment.user})
-        return redirect("courses_approvals")
+            return back
+        services.enrolment_decide(
+            enrolment=enrolment, approve=decision == "approve", by=request.user
+        )
+        messages.success(request, _("Decision recorded for %(user)s.") % {
+            "user": enrolment.user})
+        return back
     pending = Enrolment.objects.filter(status=Enrolment.Status.PENDING).select_related(
         "user__agency__country", "cohort__course"
     )
@@ -63,12 +55,9 @@ def bulk_enrol(request, pk: int):
     result = None
     form = CsvUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            result = imports.enrol_from_csv(
-                cohort=cohort, upload=form.cleaned_data["file"], by=request.user
-            )
-        except ValidationError as error:
-            form.add_error("file", error)
+        result = imports.enrol_from_csv(
+            cohort=cohort, rows=form.cleaned_data["file"], by=request.user
+        )
     return render(
         request, "courses/admin/csv_import.html",
         {"form": form, "result": result, "title": _("Bulk enrolment: %(cohort)s") % {
@@ -77,6 +66,7 @@ def bulk_enrol(request, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
+@answers_refusals
 def attendance(request, pk: int):
     _require(permissions.may_administer_enrolments, request.user)
     webinar = get_object_or_404(WebinarPage, pk=pk)
@@ -86,26 +76,20 @@ def attendance(request, pk: int):
         status=Registration.Status.REGISTERED
     ).select_related("user")
     if request.method == "POST" and "registration" in request.POST:
-        form = CsvUploadForm()
+        back = back_to(request, reverse("courses_attendance", args=[webinar.pk]))
         registration = get_object_or_404(registrations, pk=request.POST["registration"])
-        try:
-            minutes = int(request.POST.get("minutes", ""))
-            services.attendance_record(registration=registration, minutes=minutes, by=request.user)
-        except ValueError:
+        minutes = request.POST.get("minutes", "").strip()
+        if not minutes.isdigit():
             messages.error(request, _("“minutes” must be a whole number."))
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Attendance recorded for %(user)s.") % {
-                "user": registration.user})
-        return redirect("courses_attendance", pk=webinar.pk)
+            return back
+        attendance_record(registration=registration, minutes=int(minutes), by=request.user)
+        messages.success(request, _("Attendance recorded for %(user)s.") % {
+            "user": registration.user})
+        return back
     if request.method == "POST" and form.is_valid():
-        try:
-            result = imports.attendance_from_csv(
-                webinar=webinar, upload=form.cleaned_data["file"], by=request.user
-            )
-        except ValidationError as error:
-            form.add_error("file", error)
+        result = attendance_from_csv(
+            webinar=webinar, rows=form.cleaned_data["file"], by=request.user
+        )
     return render(
         request, "courses/admin/attendance.html",
         {"form": form, "result": result, "webinar": webinar, "registrations": registrations,
@@ -124,8 +108,8 @@ def certificate_revoke(request, pk: int):
             services.certificate_revoke(
                 certificate=certificate, by=request.user, reason=form.cleaned_data["reason"]
             )
-        except ValidationError as error:
-            form.add_error(None, error)
+        except Refusal as refusal:
+            form.add_error(None, str(refusal))
         else:
             messages.success(request, _("Certificate %(code)s revoked.") % {
                 "code": certificate.code})

@@ -1,0 +1,271 @@
+"""Reads of learning: what the catalogue, a course, a lesson and a quiz page show, the
+dashboard's enrolments, the course page's cohorts and progress. No writes here."""
+
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wagtail.models import Page, PageViewRestriction
+
+from cms.pagination import paginate
+
+from . import eligibility, outline, permissions
+from .models import Attempt, Certificate, CoursePage, Enrolment, LessonProgress, QuizPage
+from .models.cohorts import WINDOW_CLOSED, WINDOW_NOT_OPEN
+
+CATALOGUE_PAGE_SIZE = 12
+
+
+# --- Pages ------------------------------------------------------------------------------------
+
+
+def catalogue_courses(index=None):
+    """Live courses (of ``index``, else all public ones) in title order."""
+    if index is None:
+        return CoursePage.objects.live().public().order_by("title", "pk")
+    # Wagtail's serve() has checked the restrictions of the index and its ancestors; a course
+    # with its own restriction is left out inside the same query.
+    restricted = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
+    return (
+        CoursePage.objects.live().child_of(index).filter(~Exists(restricted))
+        .order_by("title")
+    )
+
+
+def catalogue_page(request, courses):
+    """One page of the catalogue (``?page=``), 12 courses."""
+    return paginate(request, courses, CATALOGUE_PAGE_SIZE)
+
+
+def catalogue_context(index, request) -> dict:
+    from .filters import CourseFilter
+
+    course_filter = CourseFilter(
+        request.GET or None, queryset=catalogue_courses(index), request=request
+    )
+    page_obj = catalogue_page(request, course_filter.qs)
+    return {"filter": course_filter, "courses": page_obj, "page_obj": page_obj}
+
+
+def course_page_context(course, user) -> dict:
+    cohorts = cohorts_for(user=user, course=course)
+    enrolment = permissions.active_enrolment(user, course)
+    items = outline.outline(course, user)
+    return {
+        "cohorts": cohorts,
+        "syllabus": outline.syllabus(course, user),
+        "enrolment": enrolment,
+        "progress": outline_progress(items) if enrolment else None,
+        # "Continue where you left off": the lesson's row in the outline (no extra query).
+        "continue_lesson": outline.continue_item(items, enrolment),
+    }
+
+
+def lesson_page_context(lesson, user) -> dict:
+    """Previous and next items, the public preview and "done" from one outline query;
+    ``enrolment`` is the learner's active enrolment (the page remembers the lesson in it)."""
+    course = lesson.course
+    items = [row for row in outline.outline(course, user) if not row.is_module]
+    here = next((i for i, row in enumerate(items) if row.pk == lesson.pk), None)
+    may_read = permissions.may_read_lesson(user, lesson, course=course)
+    context = {"course": course, "may_read": may_read, "done": False, "enrolment": None}
+    if may_read and user.is_authenticated:
+        enrolment = permissions.active_enrolment(user, course)
+        if enrolment is not None:
+            context["enrolment"] = enrolment
+            context["done"] = here is not None and items[here].done
+        context["can_mark_done"] = enrolment is not None
+    if here is not None:
+        context["previous_item"] = items[here - 1] if here > 0 else None
+        context["next_item"] = items[here + 1] if here + 1 < len(items) else None
+    return context
+
+
+def quiz_page_context(quiz, user) -> dict:
+    course = quiz.course
+    enrolment = permissions.active_enrolment(user, course)
+    attempts = (
+        list(Attempt.objects.filter(user=user, quiz=quiz).order_by("number"))
+        if user.is_authenticated else []
+    )
+    open_attempt = next((a for a in attempts if a.submitted_at is None), None)
+    graded = [a for a in attempts if a.submitted_at is not None]
+    attempts_left = None if not quiz.max_attempts else max(quiz.max_attempts - len(attempts), 0)
+    context = {
+        "course": course,
+        "enrolment": enrolment,
+        "open_attempt": open_attempt,
+        "graded_attempts": graded,
+        "attempts_left": attempts_left,
+    }
+    if open_attempt is not None:
+        # The form: texts only. ``correct`` is dropped before reaching the template.
+        context["questions"] = [
+            {**q, "choices": [{"index": c["index"], "text": c["text"]} for c in q["choices"]]}
+            for q in quiz.question_list()
+        ]
+    last = graded[-1] if graded else None
+    context["last_attempt"] = last
+    if last is not None and (last.passed or attempts_left == 0):
+        context["review"] = quiz.question_list()
+    return context
+
+
+# --- Cohorts and enrolment --------------------------------------------------------------------
+
+
+def window_refusal(cohort) -> str | None:
+    """The message for a cohort annotated by ``Cohort.objects.with_enrolment_window``."""
+    if cohort.enrolment_window == WINDOW_NOT_OPEN:
+        return _("Enrolment has not opened yet.")
+    if cohort.enrolment_window == WINDOW_CLOSED:
+        return _("Enrolment is closed.")
+    return None
+
+
+def enrolment_refusal(*, user, cohort, eligible: bool | None = None) -> str | None:
+    """Why ``user`` cannot ask to join ``cohort`` now, or None when they can. ``cohort`` comes
+    annotated with its window (``with_enrolment_window``); ``eligible`` saves the eligibility
+    queries when the caller has answered it for many cohorts at once."""
+    if not getattr(user, "is_authenticated", False):
+        return _("Log in to enrol.")
+    if cohort.course.archived:
+        return _("This course is archived.")
+    refusal = window_refusal(cohort)
+    if refusal:
+        return refusal
+    if eligible is None:
+        return eligibility.cohort_eligibility_error(user=user, cohort=cohort)
+    return None if eligible else str(eligibility.NOT_ELIGIBLE)
+
+
+def cohorts_for(*, user, course: CoursePage) -> list:
+    """The course's current cohorts for its page, each with the user's open enrolment and the
+    reason they cannot enrol (or None), in three queries however many cohorts there are
+    (four when a cohort is reserved for networks and the person works at an agency)."""
+    signed_in = getattr(user, "is_authenticated", False)
+    cohorts = list(
+        course.cohorts.with_enrolment_window()
+        .filter(Q(ends_at__isnull=True) | Q(ends_at__gte=timezone.now()))
+        .order_by("starts_at", "pk")
+    )
+    eligible = eligibility.eligibility_by_cohort(user, [cohort.pk for cohort in cohorts])
+    enrolments = {}
+    if signed_in:
+        # The last lesson comes from the course outline on the page, not from a join here.
+        enrolments = {
+            e.cohort_id: e
+            for e in Enrolment.objects.filter(
+                user=user, cohort__course=course, status__in=Enrolment.OPEN_STATUSES
+            )
+        }
+        # Seed the per-request cache that permissions.active_enrolment reads.
+        active = [e for e in enrolments.values() if e.status == Enrolment.Status.ACTIVE]
+        user.__dict__.setdefault("_puente_enrolments", {})[course.pk] = (
+            active[0] if active else None
+        )
+    for cohort in cohorts:
+        cohort.course = course
+        cohort.is_eligible = eligible[cohort.pk]
+        cohort.my_enrolment = enrolments.get(cohort.pk)
+        cohort.refusal = enrolment_refusal(user=user, cohort=cohort, eligible=cohort.is_eligible)
+    return cohorts
+
+
+def enrolments_for(*, user) -> list[Enrolment]:
+    """The user's open enrolments, latest activity first, each with ``progress``, the code of
+    the course's certificate (``certificate_code``) and the outline item to continue from
+    (``continue_item``), in two queries however many there are (outlines come from the cache)."""
+    course_certificate = Certificate.objects.filter(
+        user=user, course_id=OuterRef("cohort__course_id")
+    ).values("code")[:1]
+    enrolments = list(
+        Enrolment.objects.filter(user=user, status__in=Enrolment.OPEN_STATUSES)
+        .select_related("cohort__course")
+        .annotate(certificate_code=Subquery(course_certificate))
+        .order_by("-last_seen_at", "-created_at")
+    )
+    courses = {e.cohort.course_id: e.cohort.course for e in enrolments}
+    outlines = {pk: outline.outline_items(course) for pk, course in courses.items()}
+    done = outline.done_item_ids(
+        user, [item.pk for items in outlines.values() for item in items if not item.is_module]
+    )
+    for enrolment in enrolments:
+        items = outlines[enrolment.cohort.course_id]
+        enrolment.progress = progress_summary(
+            (item.pk, item.pk in done) for item in items if item.required
+        )
+        enrolment.continue_item = outline.continue_item(items, enrolment)
+    return enrolments
+
+
+# --- Progress ---------------------------------------------------------------------------------
+
+
+def course_progress(*, user, course: CoursePage) -> dict:
+    """Done and total required items of one course, the percentage, and what is missing."""
+    return progress_for_courses(user=user, courses=[course])[course.pk]
+
+
+def best_scores(user, course) -> list[int]:
+    """The best score in each required quiz of the course that ``user`` has submitted."""
+    quizzes = QuizPage.objects.descendant_of(course).live().filter(required=True)
+    best = {}
+    for quiz_id, score in Attempt.objects.filter(
+        user=user, quiz__in=quizzes, submitted_at__isnull=False
+    ).values_list("quiz_id", "score"):
+        best[quiz_id] = max(best.get(quiz_id, 0), score or 0)
+    return list(best.values())
+
+
+def progress_for_courses(*, user, courses) -> dict[int, dict]:
+    """Progress in several courses in one query: each required lesson or quiz of the courses,
+    with whether this user has done the lesson or passed the quiz."""
+    if not courses:
+        return {}
+    condition = Q()
+    for course in courses:
+        condition |= Q(path__startswith=course.path, depth__gt=course.depth)
+    owner = {course.path: course.pk for course in courses}
+    done_lesson = Exists(LessonProgress.objects.filter(user=user, lesson_id=OuterRef("pk")))
+    passed_quiz = Exists(Attempt.objects.filter(user=user, quiz_id=OuterRef("pk"), passed=True))
+    items = (
+        Page.objects.live().filter(condition)
+        .filter(Q(lessonpage__required=True) | Q(quizpage__required=True))
+        .annotate(done=done_lesson | passed_quiz)
+        .values_list("pk", "path", "done")
+    )
+    grouped: dict[int, list[tuple[int, bool]]] = {course.pk: [] for course in courses}
+    for pk, path, done in items:
+        course_id = next(
+            (owner[path[:n]] for n in range(Page.steplen, len(path), Page.steplen)
+             if path[:n] in owner),
+            None,
+        )
+        if course_id is not None:
+            grouped[course_id].append((pk, done))
+    return {course_id: progress_summary(rows) for course_id, rows in grouped.items()}
+
+
+def progress_summary(items) -> dict:
+    """Progress from the required items of a course as ``(pk, done)`` pairs: ``done``,
+    ``total``, ``percent``, ``complete`` and the ``missing_ids``."""
+    done, total, missing = 0, 0, set()
+    for pk, is_done in items:
+        total += 1
+        if is_done:
+            done += 1
+        else:
+            missing.add(pk)
+    return {
+        "done": done,
+        "total": total,
+        "missing_ids": missing,
+        "percent": round(100 * done / total) if total else 0,
+        "complete": total > 0 and done == total,
+    }
+
+
+def outline_progress(items) -> dict:
+    """Progress from a course's outline (its page needs no further query)."""
+    return progress_summary((row.pk, row.done) for row in items if row.required)

@@ -1,0 +1,50 @@
+"""Reads of webinars: the list, a webinar page, a person's registrations."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from . import permissions
+from .models import Registration, WebinarPage
+
+LIST_SIZE = 50
+
+
+def webinar_index_context(index) -> dict:
+    webinars = WebinarPage.objects.live().public().child_of(index)
+    now = timezone.now()
+    return {
+        "upcoming": webinars.filter(starts_at__gte=now).order_by("starts_at")[:LIST_SIZE],
+        "past": webinars.filter(starts_at__lt=now).order_by("-starts_at")[:LIST_SIZE],
+    }
+
+
+def open_registration(user, webinar) -> Registration | None:
+    """The person's registration (registered or waitlisted), or None."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return (
+        Registration.objects.filter(user=user, webinar=webinar)
+        .exclude(status=Registration.Status.CANCELLED).first()
+    )
+
+
+def webinar_page_context(webinar, user) -> dict:
+    now = timezone.now()
+    return {
+        "registration": open_registration(user, webinar),
+        "may_join": permissions.may_join_webinar(user, webinar, now=now),
+        "join_opens_at": webinar.starts_at - webinar.JOIN_WINDOW,
+        "is_past": webinar.ends_at < now,
+        "local_start": timezone.localtime(webinar.starts_at, webinar.zone),
+    }
+
+
+def upcoming_registrations(user) -> list[Registration]:
+    """The person's webinars from yesterday on, for the dashboard."""
+    return list(
+        Registration.objects.filter(
+            user=user, webinar__starts_at__gte=timezone.now() - timedelta(days=1)
+        ).exclude(status=Registration.Status.CANCELLED)
+        .select_related("webinar").order_by("webinar__starts_at")
+    )
