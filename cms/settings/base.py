@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "cms.directory",
     "cms.accounts",
     "cms.pages",
+    "cms.publishing",
     "search",
     "courses",
     "exchanges",
