@@ -8,7 +8,8 @@ gives a 404. A source reads only fields the type declares in the source (``order
 ``upcoming_field``, ``summary_field``).
 """
 
-from dataclasses import dataclass, field
+import datetime
+from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
@@ -35,7 +36,7 @@ class FeedSource:
     order_by: tuple[str, ...] = ("-first_published_at",)
     upcoming_field: str = ""  # set: only pages whose field is in the future
     summary_field: str = "summary"
-    fields: tuple[str, ...] = field(default=())  # extra columns an item shows
+    date_field: str = ""  # the item's publication date, when not its first publication
 
     def model(self):
         return next((m for m in get_page_models() if m.__name__ == self.model_name), None)
@@ -48,10 +49,10 @@ class FeedSource:
         if self.upcoming_field:
             pages = pages.filter(**{f"{self.upcoming_field}__gte": timezone.now()})
         columns = {"id", "title", "url_path", "locale_id", "first_published_at",
-                   "last_published_at", "search_description", self.summary_field,
-                   *self.fields, *(column.lstrip("-") for column in self.order_by)}
-        if self.upcoming_field:
-            columns.add(self.upcoming_field)
+                   "last_published_at", "latest_revision_created_at", "search_description",
+                   self.summary_field,
+                   *(column.lstrip("-") for column in self.order_by)}
+        columns.update(name for name in (self.upcoming_field, self.date_field) if name)
         return list(pages.order_by(*self.order_by).only(*columns)[:FEED_ITEMS])
 
 
@@ -66,7 +67,7 @@ def register(source: FeedSource) -> FeedSource:
 register(FeedSource(
     "news", "NewsPage", _("News from the Department of Social Inclusion"),
     _("News of the department and of the cooperation among the agencies of the Americas."),
-    order_by=("-date", "-first_published_at"), fields=("date",),
+    order_by=("-date", "-first_published_at"), date_field="date",
 ))
 register(FeedSource(
     "experiences", "ExperiencePage", _("New experiences on Puente"),
@@ -141,10 +142,13 @@ class PageFeed(Feed):
         return self.item_link(page)
 
     def item_pubdate(self, page):
-        return page.first_published_at
+        value = getattr(page, self.source.date_field) if self.source.date_field else None
+        if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+            value = timezone.make_aware(datetime.datetime.combine(value, datetime.time()))
+        return value or page.first_published_at or page.latest_revision_created_at
 
     def item_updateddate(self, page):
-        return page.last_published_at
+        return page.last_published_at or self.item_pubdate(page)
 
 
 class AtomPageFeed(PageFeed):
