@@ -66,11 +66,10 @@ def cells(page) -> list[dict]:
             url = reverse("simple_translation:submit_page_translation", args=[page.pk])
         else:
             url = reverse("wagtailadmin_pages:edit", args=[translation_id])
+            published = getattr(page, f"{code}_published")
             if not getattr(page, f"{code}_live"):
                 status = DRAFT
-            elif (getattr(page, f"{code}_published") or page.last_published_at) < (
-                page.last_published_at
-            ):
+            elif published and page.last_published_at and published < page.last_published_at:
                 status = OUTDATED
             else:
                 status = CURRENT
