@@ -15,14 +15,15 @@ from cms.pages.models import HomePage
 
 from .models import EventPage, NewsIndexPage, NewsPage
 
+# The index keeps the slug "news" in every language: /<lang>/news/ is a published address.
 INDEX = {
     "en": ("News and events", "news", "What the department and the agencies of the Americas are "
            "doing together: news, meetings and workshops."),
-    "es": ("Noticias y eventos", "noticias", "Lo que el departamento y las instituciones de las "
+    "es": ("Noticias y eventos", "news", "Lo que el departamento y las instituciones de las "
            "Américas hacen juntos: noticias, reuniones y talleres."),
-    "fr": ("Actualités et événements", "actualites", "Ce que le département et les institutions "
+    "fr": ("Actualités et événements", "news", "Ce que le département et les institutions "
            "des Amériques font ensemble : actualités, réunions et ateliers."),
-    "pt": ("Notícias e eventos", "noticias", "O que o departamento e as instituições das Américas "
+    "pt": ("Notícias e eventos", "news", "O que o departamento e as instituições das Américas "
            "fazem juntos: notícias, reuniões e oficinas."),
 }
 

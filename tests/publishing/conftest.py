@@ -28,8 +28,8 @@ def about(home_pages):
 def news_indexes(home_pages):
     english = NewsIndexPageFactory(parent=home_pages["en"])
     indexes = {"en": english}
-    titles = {"es": ("Noticias", "noticias"), "fr": ("Actualités", "actualites"),
-              "pt": ("Notícias", "noticias")}
+    titles = {"es": ("Noticias", "news"), "fr": ("Actualités", "news"),
+              "pt": ("Notícias", "news")}
     for code, (title, slug) in titles.items():
         indexes[code] = translate(english, home_pages[code], title=title, slug=slug)
     return indexes

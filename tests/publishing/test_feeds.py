@@ -45,7 +45,7 @@ def test_news_feed_per_language(client, news_indexes):
     assert channel.findtext("language") == "es"
     assert channel.findtext("title") == "Noticias del Departamento de Inclusión Social"
     assert [item.findtext("link") for item in channel.findall("item")] == [
-        f"{BASE}/es/noticias/mas-antigua/"
+        f"{BASE}/es/news/mas-antigua/"
     ]
     assert rss(client, "/pt/feeds/news.xml").findall("item") == []
 

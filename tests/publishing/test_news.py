@@ -83,7 +83,7 @@ def test_editor_publishes_news_through_the_admin(client, editor, news_indexes):
     assert response.status_code == 302
     page = NewsPage.objects.get(slug="foro-asuncion")
     assert page.live and page.locale.language_code == "es"
-    assert client.get("/es/noticias/foro-asuncion/").status_code == 200
+    assert client.get("/es/news/foro-asuncion/").status_code == 200
 
 
 def test_learners_cannot_add_news(client, learner, news_indexes):
