@@ -4,15 +4,20 @@ Wagtail's own sitemap lists the default site's tree only (one language) and has 
 so this is a small Django ``Sitemap`` over the language trees of the default site. Pages are
 read as plain ``Page`` rows (no per-type query, no stream fields); each sitemap page looks up the
 translation groups (``translation_key``) of its pages in one more query. Beyond ``limit`` URLs,
-/sitemap.xml becomes a sitemap index of /sitemap-pages.xml?p=N.
+/sitemap.xml becomes a sitemap index of /sitemap-pages.xml?p=N. Public views outside the page
+tree are listed when their app registers them (``register_view``), in their own section.
 """
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from functools import cached_property
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 
 from wagtail.models import Page, Site
 
@@ -86,3 +91,50 @@ class PageSitemap(Sitemap):
         if lastmods and None not in lastmods:
             self.latest_lastmod = max(lastmods)
         return urls
+
+
+# Public views outside the page tree (a list, a profile per country…), each in every language.
+_VIEWS: list[tuple[str, Callable[[], Iterable[dict]] | None]] = []
+
+
+def register_view(url_name: str, kwargs: Callable[[], Iterable[dict]] | None = None) -> None:
+    """List the public view ``url_name`` in the sitemap, under each language prefix.
+
+    ``kwargs`` returns the URL arguments of each instance (e.g. ``lambda: ({"iso2": c} for c in
+    codes)``); without it the view has none. Apps call this in their ``AppConfig.ready()``.
+    """
+    if (url_name, kwargs) not in _VIEWS:
+        _VIEWS.append((url_name, kwargs))
+
+
+class ViewSitemap(Sitemap):
+    limit = 50_000
+
+    def __init__(self, request=None):
+        self.request = request
+
+    def items(self):
+        items = []
+        for url_name, kwargs_source in _VIEWS:
+            for kwargs in (kwargs_source() if kwargs_source else [{}]):
+                urls = {}
+                for code, _name in settings.LANGUAGES:
+                    try:
+                        with translation.override(code):
+                            urls[code] = absolute_url(reverse(url_name, kwargs=kwargs))
+                    except NoReverseMatch:
+                        break
+                else:
+                    items += [(url, urls) for url in dict.fromkeys(urls.values())]
+        return items
+
+    def location(self, item):
+        return item[0]
+
+    def _urls(self, page, protocol, domain):
+        return [
+            {"item": url, "location": url, "lastmod": None,
+             "alternates": [{"lang_code": link["code"], "location": link["url"]}
+                            for link in ordered(urls)] if len(set(urls.values())) > 1 else []}
+            for url, urls in self.paginator.page(page).object_list
+        ]

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 
 from cms.notify import absolute_url
 
-from .sitemaps import PageSitemap
+from .sitemaps import PageSitemap, ViewSitemap
 
 # Paths no search engine should crawl: the admin, the API, sign-in and each person's own pages.
 PRIVATE_PREFIXES = ["/admin/", "/django-admin/", "/api/", "/accounts/"]
@@ -26,26 +26,26 @@ def disallow(prefix: str) -> None:
         target.append(prefix)
 
 
-def _sitemap(request) -> PageSitemap:
-    return PageSitemap(request)
+def _sections(request) -> dict:
+    return {"pages": PageSitemap(request), "views": ViewSitemap(request)}
 
 
 @require_safe
 @cache_control(max_age=3600)
 def sitemap(request):
-    """The sitemap itself, or the index of its pages when there is more than one."""
-    pages = _sitemap(request)
-    if pages.paginator.num_pages > 1:
+    """The sitemap itself, or the index of its files when one would exceed 50 000 URLs."""
+    sections = _sections(request)
+    if any(section.paginator.num_pages > 1 for section in sections.values()):
         return sitemap_views.index(
-            request, {"pages": pages}, sitemap_url_name="publishing_sitemap_section"
+            request, sections, sitemap_url_name="publishing_sitemap_section"
         )
-    return sitemap_views.sitemap(request, {"pages": pages})
+    return sitemap_views.sitemap(request, sections)
 
 
 @require_safe
 @cache_control(max_age=3600)
 def sitemap_section(request, section):
-    return sitemap_views.sitemap(request, {"pages": _sitemap(request)}, section=section)
+    return sitemap_views.sitemap(request, _sections(request), section=section)
 
 
 @require_safe
