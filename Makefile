@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
-APPS   := courses exchanges rooms search
+APPS   := courses exchanges rooms search cms/publishing
 export DJANGO_ENV ?= dev
 
 .PHONY: run serve test test-suite lint audit bench messages clean
@@ -62,7 +62,7 @@ bench: $(VENV)/.dev-installed
 messages: $(VENV)/.dev-installed
 	$(BIN)/python manage.py makemessages -l es -l fr -l pt --ignore=.venv --ignore=tests \
 	  $(foreach app,$(APPS),--ignore=$(app)) --ignore='cms/directory/demo_data.py'
-	for app in $(APPS); do (cd $$app && ../$(BIN)/python ../manage.py makemessages -l es -l fr -l pt); done
+	for app in $(APPS); do (cd $$app && $(CURDIR)/$(BIN)/python $(CURDIR)/manage.py makemessages -l es -l fr -l pt); done
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:

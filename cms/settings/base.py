@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "cms.accounts",
     "cms.pages",
     "cms.operations",
+    "cms.publishing",
     "search",
     "courses",
     "exchanges",

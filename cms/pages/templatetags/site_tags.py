@@ -46,18 +46,37 @@ def breadcrumbs(context, page):
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One link per site language: the page's translation when it exists, else the same path."""
+    """One link per site language: the page's translation when it exists; for a language the
+    page lacks, the same page (in its own language) with ``?untranslated=<code>``, which shows
+    a notice in that language (``publishing_tags.translation_notice``) — never another page.
+    Views outside the page tree exist in every language: the same view and query string."""
     request = context["request"]
     page = _page(context)
     translations = shell.translation_urls(request, page) if page is not None else {}
     links = []
+    query = _kept_query(request) if page is not None else ""
     for code, name in settings.LANGUAGES:
         if page is not None:
-            url = translations.get(code) or f"/{code}/"
+            url = (translations[code] + query if code in translations
+                   else _untranslated_url(request, page, code))
         else:
             url = _translated_path(request, code)
         links.append({"code": code, "name": name, "url": url})
     return links
+
+
+def _kept_query(request) -> str:
+    """The request's query string (a library's words and filters), for the other languages."""
+    query = request.GET.copy()
+    query.pop("untranslated", None)
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else ""
+
+
+def _untranslated_url(request, page, code: str) -> str:
+    query = request.GET.copy()
+    query["untranslated"] = code
+    return f"{page.get_url(request) or request.path}?{query.urlencode()}"
 
 
 def _translated_path(request, code: str) -> str:

@@ -1,0 +1,59 @@
+"""/sitemap.xml (a sitemap, or a sitemap index beyond 50 000 URLs) and /robots.txt."""
+
+from django.conf import settings
+from django.contrib.sitemaps import views as sitemap_views
+from django.http import HttpResponse
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+
+from cms.notify import absolute_url
+
+from .sitemaps import PageSitemap, ViewSitemap
+
+# Paths no search engine should crawl: the admin, the API, sign-in and each person's own pages.
+PRIVATE_PREFIXES = ["/admin/", "/django-admin/", "/api/", "/accounts/"]
+PRIVATE_LANGUAGE_PREFIXES = [
+    "accounts/", "my/", "learning/", "exchanges/mine/", "exchanges/new/", "exchanges/open/",
+    "exchanges/notifications/", "rooms/", "search/",
+]
+
+
+def disallow(prefix: str) -> None:
+    """Keep crawlers out of ``prefix`` ("x/" for /<lang>/x/ in every language, "/x/" as is)."""
+    target = PRIVATE_PREFIXES if prefix.startswith("/") else PRIVATE_LANGUAGE_PREFIXES
+    if prefix not in target:
+        target.append(prefix)
+
+
+def _sections(request) -> dict:
+    return {"pages": PageSitemap(request), "views": ViewSitemap(request)}
+
+
+@require_safe
+@cache_control(max_age=3600)
+def sitemap(request):
+    """The sitemap itself, or the index of its files when one would exceed 50 000 URLs."""
+    sections = _sections(request)
+    if any(section.paginator.num_pages > 1 for section in sections.values()):
+        return sitemap_views.index(
+            request, sections, sitemap_url_name="publishing_sitemap_section"
+        )
+    return sitemap_views.sitemap(request, sections)
+
+
+@require_safe
+@cache_control(max_age=3600)
+def sitemap_section(request, section):
+    return sitemap_views.sitemap(request, _sections(request), section=section)
+
+
+@require_safe
+@cache_control(max_age=3600)
+def robots(request):
+    lines = ["User-agent: *"]
+    lines += [f"Disallow: {prefix}" for prefix in PRIVATE_PREFIXES]
+    for code, _name in settings.LANGUAGES:
+        lines += [f"Disallow: /{code}/{prefix}" for prefix in PRIVATE_LANGUAGE_PREFIXES]
+    lines += ["", f"Sitemap: {absolute_url(reverse('publishing_sitemap'))}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
