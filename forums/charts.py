@@ -46,15 +46,15 @@ def status_chart(by_country, *, chart_id: str = "status-chart") -> SafeString:
                 continue
             w = n * scale
             segments.append(format_html(
-                '<rect x="{:.1f}" y="{}" width="{:.1f}" height="{}" fill="{}">'
+                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}">'
                 "<title>{}: {} {}</title></rect>",
-                x, y, w, BAR, COLOURS[status], country.name, status.label, n,
+                f"{x:.1f}", y, f"{w:.1f}", BAR, COLOURS[status], country.name, status.label, n,
             ))
             x += w
         bars.append(format_html(
             '<text x="{}" y="{}" font-size="13" text-anchor="end">{}</text>{}'
-            '<text x="{:.1f}" y="{}" font-size="12">{}</text>',
-            LABEL - 6, y + 16, country.name, SafeString("".join(segments)), x + 4, y + 16,
+            '<text x="{}" y="{}" font-size="12">{}</text>',
+            LABEL - 6, y + 16, country.name, SafeString("".join(segments)), f"{x + 4:.1f}", y + 16,
             sum(tally.values()),
         ))
     summary = "; ".join(

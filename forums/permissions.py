@@ -24,25 +24,30 @@ from cms.permissions import (
 from rooms.parents import RoomPolicy
 
 from .models import CountryReport, Delegation, ForumDocument, MeetingPage
-from .models.pages import canonical
+from .models.pages import canonical_pk
 
 __all__ = ["is_editor", "is_secretariat"]
 
 
-def focal_country_ids(user) -> frozenset[int]:
-    """Countries ``user`` reports and registers for: those of the agencies they represent."""
+def focal_countries(user) -> list:
+    """Countries ``user`` reports and registers for: those of the agencies they represent
+    (one query, kept on the user for the request)."""
     if not (is_active_user(user) and has_role(user, roles.FOCAL_POINT)):
-        return frozenset()
-    cached = user.__dict__.get("_forums_country_ids")
+        return []
+    cached = user.__dict__.get("_forums_countries")
     if cached is None:
-        from cms.directory.models import Agency
+        from cms.directory.models import Country
 
         agencies = represented_agency_ids(user)
-        cached = frozenset(
-            Agency.objects.filter(pk__in=agencies).values_list("country_id", flat=True)
-        ) if agencies else frozenset()
-        user.__dict__["_forums_country_ids"] = cached
+        cached = list(Country.objects.filter(agencies__pk__in=agencies).distinct()) if (
+            agencies
+        ) else []
+        user.__dict__["_forums_countries"] = cached
     return cached
+
+
+def focal_country_ids(user) -> frozenset[int]:
+    return frozenset(c.pk for c in focal_countries(user))
 
 
 def acts_for_country(user, country) -> bool:
@@ -101,8 +106,7 @@ def confirmed_delegations(user):
 
 
 def is_delegate(user, meeting: MeetingPage) -> bool:
-    meeting = canonical(meeting)
-    return confirmed_delegations(user).filter(meeting_id=meeting.pk).exists()
+    return confirmed_delegations(user).filter(meeting_id=canonical_pk(meeting)).exists()
 
 
 # -- documents -------------------------------------------------------------------------------
@@ -132,7 +136,8 @@ class ForumRoomPolicy(RoomPolicy):
     kind = "forum"
 
     def is_member(self, user, parent) -> bool:
-        forum = canonical(parent).specific
+        # Translations of a forum share its member countries (copied with the page).
+        forum = getattr(parent, "specific", parent)
         members = set(forum.member_countries.values_list("pk", flat=True))
         return bool(members & focal_country_ids(user))
 

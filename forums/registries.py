@@ -103,10 +103,9 @@ def country_headline(countries) -> dict[int, int]:
 def commitment_rows():
     from .models import Commitment
 
-    for row in Commitment.objects.order_by("pk").values_list(
+    yield from Commitment.objects.order_by("pk").values_list(
         "pk", "forum__title", "meeting__title", "number", "text_en", "responsible", "deadline"
-    ).iterator():
-        yield row
+    ).iterator()
 
 
 def commitments_last_updated():

@@ -10,8 +10,6 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
-from cms.directory.models import Country
-
 from . import permissions
 from .models import (
     AgendaItem,
@@ -23,9 +21,8 @@ from .models import (
     ForumDocument,
     ForumPage,
     MeetingPage,
-    ReportingCycle,
 )
-from .models.pages import canonical
+from .models.pages import canonical_pk
 
 #: Kinds of content that may serve a commitment, by model name (their apps import nothing).
 TAGGABLE_MODELS = ("experiencepage", "coursepage", "webinarpage", "exchangerequest")
@@ -90,12 +87,17 @@ def readable_document_ids(user, documents) -> set[int]:
     if private and permissions.is_active_user(user):
         meetings = _delegate_meeting_ids(user)
         countries = permissions.focal_country_ids(user)
+        member_of: dict[int, bool] = {}  # forum id → is one of the user's countries a member
         for d in private:
-            if d.meeting_id and d.meeting_id in meetings:
-                allowed.add(d.pk)
-            elif not d.meeting_id and countries and d.forum.member_countries.filter(
-                pk__in=countries
-            ).exists():
+            if d.meeting_id:
+                if d.meeting_id in meetings:
+                    allowed.add(d.pk)
+                continue
+            if d.forum_id not in member_of:
+                member_of[d.forum_id] = bool(countries) and d.forum.member_countries.filter(
+                    pk__in=countries
+                ).exists()
+            if member_of[d.forum_id]:
                 allowed.add(d.pk)
     return allowed
 
@@ -115,8 +117,8 @@ def documents_for(queryset, request):
 
 
 def forum_context(page: ForumPage, request) -> dict:
-    forum = canonical(page)
-    documents, kind = documents_for(ForumDocument.objects.filter(forum=forum), request)
+    forum = canonical_pk(page)
+    documents, kind = documents_for(ForumDocument.objects.filter(forum_id=forum), request)
     meetings = list(
         MeetingPage.objects.live().public().child_of(page).select_related("host_country")
         .order_by("-starts_at")
@@ -130,17 +132,16 @@ def forum_context(page: ForumPage, request) -> dict:
         "documents": documents,
         "document_kinds": ForumDocument.Kind.choices,
         "selected_kind": kind,
-        "canonical_pk": forum.pk,
-        "commitment_count": Commitment.objects.filter(forum=forum).count(),
-        "cycles": list(ReportingCycle.objects.filter(forum=forum)[:10]),
-        "room": room_of(forum, request.user, permissions.ForumRoomPolicy()),
+        "canonical_pk": forum,
+        "commitment_count": Commitment.objects.filter(forum_id=forum).count(),
+        "room": room_of(page, forum, request.user, permissions.ForumRoomPolicy()),
     }
 
 
 def meeting_context(page: MeetingPage, request) -> dict:
-    meeting = canonical(page)
+    meeting = canonical_pk(page)
     user = request.user
-    documents, kind = documents_for(ForumDocument.objects.filter(meeting=meeting), request)
+    documents, kind = documents_for(ForumDocument.objects.filter(meeting_id=meeting), request)
     readable = {d.pk for d in documents if d.readable}
     agenda = list(
         AgendaItem.objects.filter(meeting=page)
@@ -153,38 +154,39 @@ def meeting_context(page: MeetingPage, request) -> dict:
     delegations = []
     if countries:
         delegations = list(
-            Delegation.objects.filter(meeting=meeting, country_id__in=countries)
+            Delegation.objects.filter(meeting_id=meeting, country_id__in=countries)
             .select_related("country")
         )
     return {
-        "canonical_pk": meeting.pk,
+        "canonical_pk": meeting,
         "agenda": agenda,
         "documents": documents,
         "document_kinds": ForumDocument.Kind.choices,
         "selected_kind": kind,
         "commitments": list(
-            Commitment.objects.filter(meeting=meeting).order_by("sort_key", "pk")[:200]
+            Commitment.objects.filter(meeting_id=meeting).order_by("sort_key", "pk")[:200]
         ),
         "registration_open": page.registration_is_open(),
         "my_delegations": delegations,
-        "my_countries": list(Country.objects.filter(pk__in=countries)) if countries else [],
+        "my_countries": permissions.focal_countries(user),
         "may_register": bool(countries) and page.registration_is_open(),
         "may_list_participants": permissions.may_list_participants(user),
         "now": timezone.now(),
-        "room": room_of(meeting, user, permissions.MeetingRoomPolicy()),
+        "room": room_of(page, meeting, user, permissions.MeetingRoomPolicy()),
     }
 
 
-def room_of(parent: Page, user, policy) -> object | None:
-    """The room of a forum or meeting, when there is one and ``user`` may read it."""
+def room_of(page: Page, parent_pk: int, user, policy) -> object | None:
+    """The room of a forum or meeting (its default-language page ``parent_pk``), when there
+    is one and ``user`` may read it."""
     from rooms.models import Room
 
     if not permissions.is_active_user(user):
         return None
     room = Room.objects.filter(
-        content_type=ContentType.objects.get_for_model(type(parent.specific)),
-        object_id=parent.pk,
+        content_type=ContentType.objects.get_for_model(type(page)), object_id=parent_pk
     ).first()
+    parent = page
     if room is None or not policy.may_read(user, parent):
         return None
     return room

@@ -106,8 +106,9 @@ class Tracker:
     commitments: list
     countries: list
     matrix: list  # [(country, [cell or None for each commitment])]
-    counts: dict
+    counts: list  # [(status label, count)]
     by_country: list  # [(country, Counter)]
+    table: list  # [(country, [count of each status, in Status order])]
     uncovered_groups: list | None
     rows: list = field(default_factory=list)  # flat: (commitment, country, status row)
 
@@ -148,8 +149,9 @@ def build(tracker_filter: TrackerFilter) -> Tracker:
         commitments=commitments,
         countries=countries,
         matrix=matrix,
-        counts={value: counts.get(value, 0) for value in Status.values},
+        counts=[(label, counts.get(value, 0)) for value, label in Status.choices],
         by_country=by_country,
+        table=[(c, [tally.get(v, 0) for v in Status.values]) for c, tally in by_country],
         uncovered_groups=uncovered,
         rows=rows,
     )

@@ -19,12 +19,36 @@ from cms.accounts.models import TIME_ZONE_CHOICES
 RICH = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 
+def default_locale_id() -> int:
+    """The default locale's id, kept under the page tree version (no query once cached)."""
+    from cms.pages.shell import cached
+
+    return cached(None, "forums-default-locale", compute=lambda: Locale.get_default().pk)
+
+
+def canonical_pk(page: Page) -> int:
+    """The id of ``page`` in the default language: delegations, commitments and documents
+    point to it, so every translation of a meeting shows the same rows."""
+    from cms.pages.shell import cached
+
+    if page.locale_id == default_locale_id():
+        return page.pk
+
+    def compute():
+        pk = (
+            Page.objects.filter(translation_key=page.translation_key,
+                                locale_id=default_locale_id())
+            .values_list("pk", flat=True).first()
+        )
+        return pk or page.pk
+
+    return cached(None, "forums-canonical", page.pk, compute=compute)
+
+
 def canonical(page: Page) -> Page:
-    """The page in the default language: delegations, commitments and documents point to it,
-    so every translation of a meeting shows the same rows."""
-    if page.locale_id == Locale.get_default().pk:
-        return page
-    return page.get_translation_or_none(Locale.get_default()) or page
+    """``page`` in the default language (itself when it is)."""
+    pk = canonical_pk(page)
+    return page if pk == page.pk else Page.objects.get(pk=pk).specific
 
 
 class ForumIndexPage(Page):

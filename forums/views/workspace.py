@@ -48,7 +48,7 @@ def workspace(request):
     )
     mine = list(reports[:200])
     started = {(r.cycle_id, r.country_id) for r in mine}
-    my_countries = list(Country.objects.filter(pk__in=countries))
+    my_countries = permissions.focal_countries(user)
     to_start = [
         (cycle, country) for cycle in cycles for country in my_countries
         if (cycle.pk, country.pk) not in started
