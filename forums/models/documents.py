@@ -21,13 +21,20 @@ from cms.directory.models import current_language
 ALLOWED_EXTENSIONS = ["pdf", "docx", "doc", "pptx", "xlsx", "odt"]
 
 
+class PrivateFileSystemStorage(FileSystemStorage):
+    """Files with no public address: only ``forums.views.public.document`` serves them."""
+
+    def url(self, name):
+        raise ValueError("Forum documents have no public URL; use the download view.")
+
+
 class _PrivateStorage(LazyObject):
     # Read the setting when first used, so tests can point it at a temporary directory.
     def _setup(self):
         root = getattr(
             settings, "FORUMS_DOCUMENT_ROOT", Path(settings.BASE_DIR) / "var" / "private" / "forums"
         )
-        self._wrapped = FileSystemStorage(location=root, base_url=None)
+        self._wrapped = PrivateFileSystemStorage(location=root)
 
 
 private_storage = _PrivateStorage()

@@ -70,6 +70,7 @@ class MeetingPageFactory(wagtail_factories.PageFactory):
 class ForumDocumentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ForumDocument
+        skip_postgeneration_save = True
 
     forum = None
     meeting = None
