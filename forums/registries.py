@@ -17,6 +17,13 @@ def register_all() -> None:
     from .models import ForumPage, MeetingPage
     from .permissions import ForumRoomPolicy, MeetingRoomPolicy
 
+    from cms.navigation import register_header_link
+    from cms.permissions import is_focal_point, is_secretariat
+
+    register_header_link(
+        "forum_reports", _("Reports and delegations"), "forums:workspace",
+        visible=lambda user: is_focal_point(user) or is_secretariat(user), order=40,
+    )
     parents.register(ForumPage, ForumRoomPolicy())
     parents.register(MeetingPage, MeetingRoomPolicy())
     sections.register(sections.Section(

@@ -1,7 +1,7 @@
 """Language-prefixed addresses of political dialogue (included under /<lang>/ by cms/urls.py).
 
 Forum and meeting pages are Wagtail pages (/<lang>/forums/<forum>/<meeting>/); the slugs
-``calendar.ics``, ``documents``, ``meetings``, ``reports`` and ``delegations`` under
+``documents``, ``meetings``, ``reports`` and ``delegations`` under
 /<lang>/forums/ are taken by these views.
 """
 

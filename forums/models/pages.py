@@ -116,6 +116,14 @@ class ForumPage(Page):
     class Meta:
         verbose_name = _("forum")
 
+    #: Addresses under /<lang>/forums/ that belong to the app's views (forums/urls.py).
+    RESERVED_SLUGS = ("calendar", "documents", "meetings", "reports", "delegations")
+
+    def clean(self):
+        super().clean()
+        if self.slug in self.RESERVED_SLUGS:
+            raise ValidationError({"slug": _("This address is reserved; choose another slug.")})
+
     def get_context(self, request, *args, **kwargs):
         from forums import selectors
 
