@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 def register_all() -> None:
+    from cms.navigation import register_header_link
+    from cms.permissions import is_focal_point, is_secretariat
     from countries import sections
     from networks import activity
     from opendata import datasets
@@ -16,9 +18,6 @@ def register_all() -> None:
 
     from .models import ForumPage, MeetingPage
     from .permissions import ForumRoomPolicy, MeetingRoomPolicy
-
-    from cms.navigation import register_header_link
-    from cms.permissions import is_focal_point, is_secretariat
 
     register_header_link(
         "forum_reports", _("Reports and delegations"), "forums:workspace",
