@@ -109,6 +109,8 @@ class ForumPage(Page):
         index.SearchField("acronym"),
         index.SearchField("summary"),
         index.SearchField("mandate"),
+        # The forum's own documents (those of a meeting are found through the meeting).
+        index.SearchField("documents_text"),
     ]
     parent_page_types = ["forums.ForumIndexPage"]
     subpage_types = ["forums.MeetingPage"]
@@ -123,6 +125,17 @@ class ForumPage(Page):
         super().clean()
         if self.slug in self.RESERVED_SLUGS:
             raise ValidationError({"slug": _("This address is reserved; choose another slug.")})
+
+    def documents_text(self) -> str:
+        from .documents import ForumDocument
+
+        return " ".join(
+            f"{d.symbol} {d.title_en} {d.title_es} {d.title_fr} {d.title_pt}"
+            for d in ForumDocument.objects.filter(
+                forum__translation_key=self.translation_key, meeting__isnull=True,
+                access=ForumDocument.Access.PUBLIC,
+            )
+        )
 
     def get_context(self, request, *args, **kwargs):
         from forums import selectors
