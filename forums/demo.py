@@ -138,6 +138,28 @@ FORUMS = [
                         "pt": "Declaração e Plano de Ação de Bridgetown"},
             },
         ],
+        "upcoming": {
+            "slug": "working-group-session-illustrative", "kind": "working_group",
+            "modality": "virtual", "zone": "America/New_York", "host": "US", "place": "",
+            "symbol": "",
+            "title": {"en": "Working-group session (illustrative)",
+                      "es": "Sesión del grupo de trabajo (ilustrativa)",
+                      "fr": "Séance du groupe de travail (illustrative)",
+                      "pt": "Sessão do grupo de trabalho (ilustrativa)"},
+            "summary": {
+                "en": "An illustrative virtual session, open for the registration of delegations "
+                      "in the demo.",
+                "es": "Una sesión virtual ilustrativa, abierta a la inscripción de delegaciones "
+                      "en la demostración.",
+                "fr": "Une séance virtuelle illustrative, ouverte à l'inscription des "
+                      "délégations dans la démonstration.",
+                "pt": "Uma sessão virtual ilustrativa, aberta à inscrição de delegações na "
+                      "demonstração.",
+            },
+            "doc": {"en": "Draft agenda (illustrative)", "es": "Proyecto de agenda (ilustrativo)",
+                    "fr": "Projet d'ordre du jour (illustratif)",
+                    "pt": "Projeto de agenda (ilustrativo)"},
+        },
         "commitments": [
             ("labour-inspection", ["rural-workers"], {
                 "en": "Strengthen labour inspection services, with more inspectors and "
@@ -414,9 +436,23 @@ def _seed_forum(index, spec, countries):
     commitments = _seed_commitments(forum, meetings, spec)
     _seed_reports(forum, commitments, countries)
     _seed_delegations(meetings[0], countries)
+    if "upcoming" in spec:
+        m = dict(spec["upcoming"])
+        m["start"] = timezone.localdate() + timedelta(days=75)
+        m["end"] = m["start"]
+        upcoming = _seed_meeting(forum, m, countries)
+        # Open now, closing ten days before the session.
+        MeetingPage.objects.filter(pk=upcoming.pk, registration_opens__gt=timezone.now()).update(
+            registration_opens=timezone.now() - timedelta(days=1)
+        )
+        upcoming.refresh_from_db()
+        for code in LANGS[1:]:
+            _translate(upcoming, code, {"title": m["title"][code], "slug": m["slug"],
+                                        "summary": m["summary"][code]})
     from rooms.services import room_for_parent
 
     room_for_parent(parent=forum)
+    room_for_parent(parent=meetings[0])
 
 
 def _seed_meeting(forum, m, countries):

@@ -177,17 +177,21 @@ def meeting_context(page: MeetingPage, request) -> dict:
 
 
 def room_of(page: Page, parent_pk: int, user, policy) -> object | None:
-    """The room of a forum or meeting (its default-language page ``parent_pk``), when there
-    is one and ``user`` may read it."""
+    """The room of a forum or meeting when ``user`` may read it: the room of this translation
+    if it has one, else that of the default-language page (``parent_pk``)."""
     from rooms.models import Room
 
     if not permissions.is_active_user(user):
         return None
-    room = Room.objects.filter(
-        content_type=ContentType.objects.get_for_model(type(page)), object_id=parent_pk
-    ).first()
-    parent = page
-    if room is None or not policy.may_read(user, parent):
+    rooms = {
+        room.object_id: room
+        for room in Room.objects.filter(
+            content_type=ContentType.objects.get_for_model(type(page)),
+            object_id__in={page.pk, parent_pk},
+        )
+    }
+    room = rooms.get(page.pk) or rooms.get(parent_pk)
+    if room is None or not policy.may_read(user, page):
         return None
     return room
 

@@ -89,7 +89,10 @@ def test_demo_is_idempotent():
     counts = (ForumPage.objects.count(), MeetingPage.objects.count(),
               Commitment.objects.count(), CountryReport.objects.count(),
               Delegation.objects.count())
-    assert counts[0] == 8 and counts[1] == 16 and counts[2] >= 10
+    assert counts[0] == 8 and counts[1] == 20 and counts[2] >= 10
+    now = timezone.now()
+    assert any(m.registration_is_open(now) for m in MeetingPage.objects.filter(
+        locale__language_code="es"))
     assert CountryReport.objects.values("country").distinct().count() >= 5
     assert CountryReport.objects.values("cycle").distinct().count() >= 4
     assert set(ForumPage.objects.values_list("locale__language_code", flat=True)) == {
