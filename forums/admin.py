@@ -64,6 +64,19 @@ EDITORS = (roles.EDITOR, roles.SECRETARIAT)
 SECRETARIAT = (roles.SECRETARIAT,)
 
 
+class DefaultLanguagePagesForm(WagtailAdminModelForm):
+    """Rows point to forums and meetings in the default language (translations share them)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .models.pages import default_locale_id
+
+        for name in ("forum", "meeting"):
+            if name in self.fields:
+                queryset = self.fields[name].queryset
+                self.fields[name].queryset = queryset.filter(locale_id=default_locale_id())
+
+
 class ForumDocumentViewSet(ModelViewSet):
     model = ForumDocument
     icon = "doc-full"
@@ -71,11 +84,11 @@ class ForumDocumentViewSet(ModelViewSet):
     list_display = ["symbol", "title_en", "kind", "date", "access"]
     list_filter = ["kind", "access"]
     search_fields = ["symbol", "title_en"]
-    edit_handler = ObjectList(ForumDocument.panels)
+    edit_handler = ObjectList(ForumDocument.panels, base_form_class=DefaultLanguagePagesForm)
 
 
 
-class CommitmentForm(WagtailAdminModelForm):
+class CommitmentForm(DefaultLanguagePagesForm):
     def clean(self):
         cleaned = super().clean()
         meeting, forum = cleaned.get("meeting"), cleaned.get("forum")
@@ -109,7 +122,11 @@ class ReportingCycleViewSet(ModelViewSet):
     icon = "date"
     menu_label = _("Reporting cycles")
     list_display = ["title", "forum", "opens_on", "closes_on"]
-    form_fields = ["forum", "title", "opens_on", "closes_on"]
+    edit_handler = ObjectList(
+        [FieldPanel("forum"), FieldPanel("title"),
+         FieldRowPanel([FieldPanel("opens_on"), FieldPanel("closes_on")])],
+        base_form_class=DefaultLanguagePagesForm,
+    )
 
 
 
