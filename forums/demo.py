@@ -59,6 +59,7 @@ ILLUSTRATIVE = {
 FORUMS = [
     {
         "slug": "iacml", "acronym": "IACML", "kind": ForumPage.Kind.CONFERENCE, "network": "rial",
+        "acronyms": {"es": "CIMT", "fr": "CIMT", "pt": "CIMT"},
         "title": {
             "en": "Inter-American Conference of Ministers of Labor",
             "es": "Conferencia Interamericana de Ministros de Trabajo",
@@ -156,6 +157,7 @@ FORUMS = [
                 "pt": "Uma sessão virtual ilustrativa, aberta à inscrição de delegações na "
                       "demonstração.",
             },
+            "doc_kind": ForumDocument.Kind.AGENDA,
             "doc": {"en": "Draft agenda (illustrative)", "es": "Proyecto de agenda (ilustrativo)",
                     "fr": "Projet d'ordre du jour (illustratif)",
                     "pt": "Projeto de agenda (ilustrativo)"},
@@ -424,6 +426,7 @@ def _seed_forum(index, spec, countries):
     meetings = [_seed_meeting(forum, m, countries) for m in spec["meetings"]]
     for code in LANGS[1:]:
         _translate(forum, code, {"title": spec["title"][code], "slug": spec["slug"],
+                                 "acronym": spec.get("acronyms", {}).get(code, spec["acronym"]),
                                  "summary": spec["summary"][code],
                                  "mandate": spec["mandate"][code]})
         for meeting, m in zip(meetings, spec["meetings"], strict=True):
@@ -469,7 +472,7 @@ def _seed_meeting(forum, m, countries):
         forum.add_child(instance=meeting)
         _publish(meeting)
     document, created = ForumDocument.objects.get_or_create(
-        forum=forum, meeting=meeting, kind=ForumDocument.Kind.DECLARATION,
+        forum=forum, meeting=meeting, kind=m.get("doc_kind", ForumDocument.Kind.DECLARATION),
         defaults={"symbol": m["symbol"], "date": m["end"],
                   **{f"title_{c}": m["doc"][c] for c in LANGS}},
     )
@@ -518,6 +521,9 @@ def _seed_commitments(forum, meetings, spec):
     return found
 
 
+# Written by each country in its own language (shown with its ``lang``).
+NARRATIVE = {"es": "Estado ilustrativo, datos de demostración.",
+             "pt": "Situação ilustrativa, dados de demonstração."}
 STATUS_CYCLE = [Status.IN_PROGRESS, Status.ACHIEVED, Status.NOT_STARTED, Status.IN_PROGRESS,
                 Status.NOT_APPLICABLE, Status.ACHIEVED, Status.IN_PROGRESS]
 
@@ -554,7 +560,7 @@ def _seed_reports(forum, commitments, countries):
                 CommitmentStatus(
                     report=report, commitment=c,
                     status=STATUS_CYCLE[(i + j + shift * 2) % len(STATUS_CYCLE)],
-                    narrative="Illustrative demo status.",
+                    narrative=NARRATIVE["pt" if code == "BR" else "es"],
                 )
                 for j, c in enumerate(commitments)
             )

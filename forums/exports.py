@@ -58,7 +58,7 @@ def tracker_header() -> list[str]:
 def tracker_rows(tracker):
     for commitment, country, cell in tracker.rows:
         yield [
-            commitment.forum.acronym or commitment.forum.title, commitment.meeting.title,
+            commitment.forum_label, commitment.meeting_title,
             commitment.number, commitment.text, country.name, country.code,
             cell.get_status_display(), cell.report.cycle.title,
             cell.report.accepted_at.date().isoformat() if cell.report.accepted_at else "",
@@ -73,7 +73,7 @@ def matrix_header() -> list[str]:
 def matrix_rows(matrix):
     for commitment, cell, helpers in matrix:
         yield [
-            commitment.forum.acronym or commitment.forum.title, commitment.number,
+            commitment.forum_label, commitment.number,
             commitment.text, commitment.deadline.isoformat() if commitment.deadline else "",
             cell.get_status_display() if cell else _("No accepted report"),
             cell.report.cycle.title if cell else "",

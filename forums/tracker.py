@@ -22,9 +22,10 @@ from .models import Commitment, ForumPage, MeetingPage, Status
 MAX_COMMITMENTS = 300
 
 
-def forum_and_meeting_choices(request) -> tuple[list, list]:
-    """(forums, meetings) as (canonical id, title in the reader's language), cached under the
-    page tree version."""
+def forum_and_meeting_choices(request) -> tuple[list, list, dict]:
+    """(forums, meetings, labels): the choices as (canonical id, title in the reader's
+    language), and ``labels`` {canonical id: (title, acronym)} of both, in the reader's
+    language — cached under the page tree version."""
     from wagtail.models import Locale
 
     from cms.pages.shell import cached
@@ -47,13 +48,16 @@ def forum_and_meeting_choices(request) -> tuple[list, list]:
         def pick(rows):
             canon = {r["translation_key"]: r for r in rows if r["locale_id"] == default.pk}
             local = {r["translation_key"]: r for r in rows if r["locale_id"] == locale.pk}
-            return [(row["pk"], local.get(key, row)["title"], row) for key, row in canon.items()]
+            return [(row["pk"], local.get(key, row), row) for key, row in canon.items()]
 
-        forums = sorted(pick(forum_pages), key=lambda x: x[1])
+        forums = sorted(pick(forum_pages), key=lambda x: x[1]["title"])
         meetings = sorted(pick(pages), key=lambda x: x[2]["starts_at"], reverse=True)
+        labels = {pk: (shown["title"], shown.get("acronym") or row.get("acronym") or "")
+                  for pk, shown, row in forums + meetings}
         return (
-            [(str(pk), title) for pk, title, _row in forums],
-            [(str(pk), title) for pk, title, _row in meetings],
+            [(str(pk), shown["title"]) for pk, shown, _row in forums],
+            [(str(pk), shown["title"]) for pk, shown, _row in meetings],
+            labels,
         )
 
     return cached(request, "forums-choices", get_language(), compute=compute)
@@ -89,7 +93,7 @@ class TrackerFilter(django_filters.FilterSet):
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)
-        forums, meetings = forum_and_meeting_choices(request)
+        forums, meetings, _labels = forum_and_meeting_choices(request)
         self.filters["forum"].extra["choices"] = forums
         self.filters["meeting"].extra["choices"] = meetings
 
@@ -113,6 +117,16 @@ class Tracker:
     rows: list = field(default_factory=list)  # flat: (commitment, country, status row)
 
 
+def label(commitments, request) -> None:
+    """Give each commitment ``forum_label`` (acronym or title) and ``meeting_title`` in the
+    reader's language (no query: the labels are cached)."""
+    labels = forum_and_meeting_choices(request)[2]
+    for c in commitments:
+        title, acronym = labels.get(c.forum_id, (c.forum.title, c.forum.acronym))
+        c.forum_label = acronym or title
+        c.meeting_title = labels.get(c.meeting_id, (c.meeting.title, ""))[0]
+
+
 def build(tracker_filter: TrackerFilter) -> Tracker:
     """The tracker for a valid filter: a fixed number of queries whatever the volume."""
     data = getattr(tracker_filter.form, "cleaned_data", None) or {}
@@ -121,6 +135,7 @@ def build(tracker_filter: TrackerFilter) -> Tracker:
         .prefetch_related("themes", "population_groups")
         .order_by("forum_id", "meeting__starts_at", "sort_key", "pk")[:MAX_COMMITMENTS]
     )
+    label(commitments, tracker_filter.request)
     ids = [c.pk for c in commitments]
     country = data.get("country")
     status = data.get("status") or ""
@@ -157,7 +172,7 @@ def build(tracker_filter: TrackerFilter) -> Tracker:
     )
 
 
-def country_matrix(country: Country) -> list[tuple]:
+def country_matrix(country: Country, request) -> list[tuple]:
     """Every commitment that applies to ``country``, with its latest accepted status and what
     serves it: [(commitment, status row or None, helpers)]."""
     commitments = list(
@@ -166,6 +181,7 @@ def country_matrix(country: Country) -> list[tuple]:
             :MAX_COMMITMENTS
         ]
     )
+    label(commitments, request)
     ids = [c.pk for c in commitments]
     latest = selectors.latest_accepted(Q(commitment_id__in=ids, report__country=country))
     helpers = selectors.helpers_for(ids)

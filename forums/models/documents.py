@@ -9,6 +9,7 @@ from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.search import index
@@ -70,7 +71,8 @@ class ForumDocument(TranslatedTitleMixin, ClusterableModel):
         DECLARATION = "declaration", _("Declaration")
         PLAN_OF_ACTION = "plan_of_action", _("Plan of action")
         TECHNICAL_INPUT = "technical_input", _("Technical input")
-        REPORT = "report", _("Report")
+        # With a context: rooms' "Report" (a message) is another word in Spanish.
+        REPORT = "report", pgettext_lazy("kind of document", "Report")
         AGENDA = "agenda", _("Agenda")
         PRESENTATION = "presentation", _("Presentation")
         INFORMATION_NOTE = "information_note", _("Information note")

@@ -56,7 +56,7 @@ def _with_format(request, fmt):
 def country_matrix(request, iso2, fmt="html"):
     """/<lang>/commitments/countries/<iso2>/ (and ``.csv``, ``.xlsx``)."""
     country = get_object_or_404(Country, code=iso2.upper())
-    matrix = tracker.country_matrix(country)
+    matrix = tracker.country_matrix(country, request)
     name = f"commitments-{country.code}"
     if fmt == "csv":
         return exports.csv_response(f"{name}.csv", exports.matrix_header(),
@@ -80,6 +80,7 @@ def commitment(request, pk):
         ),
         pk=pk,
     )
+    tracker.label([item], request)
     history = selectors.public_history(item)
     countries = permissions.focal_country_ids(request.user)
     not_started = [
