@@ -17,6 +17,7 @@ api = NinjaAPI(
 
 api.add_router("/courses/", courses_router)
 api.add_router("/exchanges/", exchanges_router)
+api.add_router("/forums/", "forums.api.router")
 
 api.add_router("/experiences/", search_router)
 

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "courses",
     "exchanges",
     "rooms",
+    "forums",
     "networks",
     "countries",
     "opendata",

@@ -17,19 +17,18 @@ def database_queue(settings):
 
 
 def test_notify_queues_in_the_database_and_the_worker_sends(
-    database_queue, django_capture_on_commit_callbacks, tmp_path, settings
+    database_queue, django_capture_on_commit_callbacks
 ):
-    settings.TEMPLATES[0]["DIRS"] = [tmp_path, *settings.TEMPLATES[0]["DIRS"]]
-    (tmp_path / "email").mkdir()
-    (tmp_path / "email" / "probe_subject.txt").write_text("Hello {{ recipient.first_name }}")
-    (tmp_path / "email" / "probe.txt").write_text("Body for {{ recipient.email }}")
-    person = UserFactory(first_name="Ana")
-    with django_capture_on_commit_callbacks(execute=True):
-        notify([person], "probe", {})
-    assert mail.outbox == []
     from django_tasks_db.models import DBTaskResult
 
+    person = UserFactory(first_name="Ana", preferred_language="en")
+    context = {"author": "Bruno", "room": "Registro único", "room_id": 7, "text": "Hola"}
+    with django_capture_on_commit_callbacks(execute=True):
+        notify([person], "rooms/mention", context)
+    assert mail.outbox == []
     assert DBTaskResult.objects.count() == 1
     call_command("db_worker", batch=True, no_startup_delay=True)
-    assert [m.subject for m in mail.outbox] == ["Hello Ana"]
+    result = DBTaskResult.objects.get()
+    assert result.status == "SUCCESSFUL", result.exception_class_path
+    assert [m.subject for m in mail.outbox] == ["[Puente] Bruno mentioned you in “Registro único”"]
     assert mail.outbox[0].to == [person.email]

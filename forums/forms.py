@@ -1,0 +1,41 @@
+"""Forms of the pages: a report's rows, a delegate, a comment on a transition."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cms.directory.models import Agency
+
+from .models import Delegate, Status
+
+
+class RowForm(forms.Form):
+    """One commitment's status in a country report (prefixed by the row's id)."""
+
+    status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
+    narrative = forms.CharField(label=_("Narrative"), required=False, max_length=4000,
+                                widget=forms.Textarea(attrs={"rows": 3}))
+    evidence_links = forms.CharField(
+        label=_("Evidence links"), required=False, max_length=2000,
+        help_text=_("One web address per line."), widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    agency = forms.ModelChoiceField(label=_("Agency responsible"), required=False,
+                                    queryset=Agency.objects.none())
+
+    def __init__(self, *args, country_id=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = Agency.objects.filter(country_id=country_id)
+
+
+class DelegateForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Delegate.Role.choices)
+    name = forms.CharField(label=_("Name"), max_length=200)
+    title = forms.CharField(label=_("Title or position"), max_length=200, required=False)
+    agency = forms.CharField(label=_("Agency"), max_length=255, required=False)
+    email = forms.EmailField(label=_("Email"))
+
+
+class CommentForm(forms.Form):
+    action = forms.CharField(max_length=20, widget=forms.HiddenInput)
+    comment = forms.CharField(label=_("Comment"), required=False, max_length=4000,
+                              widget=forms.Textarea(attrs={"rows": 3}))
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)

@@ -1,0 +1,99 @@
+"""The country report's state machine: who may do what, every change kept, public only once
+accepted."""
+
+import pytest
+
+from cms.refusals import Refusal
+from forums import selectors, services
+from forums.models import CountryReport, ReportTransition, StatusChange
+from forums.workflow import REPORTS
+
+
+@pytest.fixture
+def report(cycle, countries, commitment, peru_fp):
+    return services.report_open(cycle=cycle, country=countries[0], by=peru_fp)
+
+
+@pytest.mark.django_db
+def test_report_rows_for_applicable_commitments(report, commitment):
+    assert list(report.rows.values_list("commitment_id", flat=True)) == [commitment.pk]
+
+
+@pytest.mark.django_db
+def test_other_country_may_not_open_or_edit(cycle, countries, report, chile_fp, learner):
+    with pytest.raises(Refusal):
+        services.report_open(cycle=cycle, country=countries[0], by=chile_fp)
+    row = report.rows.get()
+    for person in (chile_fp, learner):
+        with pytest.raises(Refusal):
+            services.report_row_update(row=row, by=person, status="achieved")
+    row.refresh_from_db()
+    assert row.status == "not_started" and not StatusChange.objects.exists()
+
+
+@pytest.mark.django_db
+def test_full_cycle_submit_return_resubmit_accept(report, peru_fp, chile_fp, secretariat,
+                                                  commitment, mailoutbox,
+                                                  django_capture_on_commit_callbacks):
+    row = report.rows.get()
+    services.report_row_update(row=row, by=peru_fp, status="in_progress", narrative="Law drafted",
+                               evidence_links="https://example.org/law")
+    assert selectors.public_history(commitment) == {}
+    with pytest.raises(Refusal):
+        REPORTS.transition(report, "submit", by=chile_fp)
+    REPORTS.transition(report, "submit", by=peru_fp)
+    # Submitted: the focal point can no longer change it.
+    with pytest.raises(Refusal):
+        services.report_row_update(row=row, by=peru_fp, status="achieved")
+    with pytest.raises(Refusal):  # a reason is required to return
+        REPORTS.transition(report, "return", by=secretariat, comment=" ")
+    with pytest.raises(Refusal):  # the focal point does not review
+        REPORTS.transition(report, "accept", by=peru_fp)
+    REPORTS.transition(report, "return", by=secretariat, comment="Add the decree number.")
+    services.report_row_update(row=row, by=peru_fp, status="achieved", narrative="Decree 12")
+    REPORTS.transition(report, "submit", by=peru_fp)
+    with django_capture_on_commit_callbacks(execute=True):
+        accepted = REPORTS.transition(report, "accept", by=secretariat)
+    assert accepted.state == CountryReport.State.ACCEPTED
+    trail = list(ReportTransition.objects.filter(report=report).values_list("action", "by"))
+    assert trail == [("submit", peru_fp.pk), ("return", secretariat.pk), ("submit", peru_fp.pk),
+                     ("accept", secretariat.pk)]
+    assert StatusChange.objects.filter(row=row).count() == 2
+    history = selectors.public_history(commitment)
+    assert [r.status for r in history[report.country_id]] == ["achieved"]
+    assert any("accepted" in m.subject.lower() for m in mailoutbox)
+
+
+@pytest.mark.django_db
+def test_stale_version_and_bad_input_change_nothing(report, peru_fp):
+    row = report.rows.get()
+    for bad in ({"status": "done"}, {"status": "achieved", "evidence_links": "not a url"},
+                {"status": "achieved", "narrative": "x" * 4001},
+                {"status": "achieved", "evidence_links": "\n".join(
+                    f"https://e.org/{i}" for i in range(11))}):
+        with pytest.raises(Refusal):
+            services.report_row_update(row=row, by=peru_fp, **bad)
+    with pytest.raises(Refusal):
+        REPORTS.transition(report, "submit", by=peru_fp, expected_version=report.version + 5)
+    report.refresh_from_db()
+    row.refresh_from_db()
+    assert (report.state, row.status) == ("draft", "not_started")
+
+
+@pytest.mark.django_db
+def test_report_page_saves_and_submits(client, report, peru_fp):
+    row = report.rows.get()
+    client.force_login(peru_fp)
+    url = f"/en/forums/reports/{report.pk}/"
+    response = client.post(url, {f"row{row.pk}-status": "bogus"})
+    assert response.status_code == 400
+    response = client.post(url, {f"row{row.pk}-status": "achieved",
+                                 f"row{row.pk}-narrative": "Done"})
+    assert response.status_code == 302
+    row.refresh_from_db()
+    assert row.status == "achieved"
+    report.refresh_from_db()
+    response = client.post(f"{url}transition/", {"action": "submit", "comment": "",
+                                                 "version": report.version})
+    report.refresh_from_db()
+    assert report.state == "submitted"
