@@ -95,11 +95,16 @@ def totals(pages) -> dict:
         .annotate(n=Count("projects", distinct=True)).order_by("-n", "name_en")
     )
     country_rows = [{"key": c.code, "label": c.name, "count": c.n} for c in countries]
+    for rows in (modality_rows, country_rows):
+        top = max([r["count"] for r in rows] or [0]) or 1
+        for position, row in enumerate(rows):
+            row["width"] = round(row["count"] * 300 / top)
+            row["y"] = position * 28
     return {
         "by_modality": modality_rows,
         "by_country": country_rows,
-        "max_modality": max([r["count"] for r in modality_rows] or [0]) or 1,
-        "max_country": max([r["count"] for r in country_rows] or [0]) or 1,
+        "modality_height": len(modality_rows) * 28,
+        "country_height": len(country_rows) * 28,
     }
 
 

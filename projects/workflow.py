@@ -194,6 +194,7 @@ def project_from_proposal(proposal: Proposal, *, by) -> Project:
         proposal=proposal,
     )
     project.countries.set(proposal.countries.all())
+    project.save()  # a ParentalManyToManyField is written when its record is saved
     Transition.objects.create(
         project=project, action="create", from_state="", to_state=Status.IN_DESIGN,
         by=by, comment=str(_("Created from an approved concept note.")),
