@@ -130,7 +130,11 @@ def project_list(request, filters: Query[ProjectFilters]):
 @router.get("/iati.xml", url_name="iati", openapi_extra={"responses": XML},
             summary="IATI 2.03 activities of every published project")
 def iati_all(request):
-    return HttpResponse(iati.activities_xml(), content_type="application/xml; charset=utf-8")
+    projects = opendata_rows.published_projects()
+    if not projects.exists():  # the schema needs at least one activity
+        raise HttpError(404, "No project is published yet.")
+    return HttpResponse(iati.activities_xml(projects),
+                        content_type="application/xml; charset=utf-8")
 
 
 @router.get("/data/{dataset}.csv", url_name="data_csv", openapi_extra={"responses": CSV},
