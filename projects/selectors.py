@@ -241,7 +241,7 @@ def project_detail(page: ProjectPage, user) -> dict:
         ],
     )
     return {
-        "block": block,
+        "info": block,
         "documents": documents,
         "may_work": is_secretariat(user)
         or any(may_act_for(user, agency_id) for agency_id in block["agency_ids"]),
