@@ -4,13 +4,18 @@ a live, public page in at least one language. No personal data."""
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, Max, OuterRef, Q
+from decimal import Decimal
+
+from django.db.models import Count, DecimalField, Exists, Max, OuterRef, Q, Subquery
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .currencies import to_decimal
 from .enums import ReportState
 from .models import BudgetLine, Indicator, IndicatorActual, Project, ProjectPage
+
+
+VALUE_FIELD = DecimalField(max_digits=14, decimal_places=2)
 
 
 def published_projects():
@@ -45,18 +50,24 @@ def indicator_rows():
         indicator=OuterRef("pk"), report__state=ReportState.ACCEPTED, sex="",
         population_group__isnull=True,
     ).order_by("-report__period_end")
-    from django.db.models import Subquery
 
     for row in (
         Indicator.objects.filter(result__project__in=published_projects())
-        .annotate(actual=Subquery(latest.values("value")[:1]),
+        .annotate(actual=Subquery(latest.values("value")[:1], output_field=VALUE_FIELD),
                   period_end=Subquery(latest.values("report__period_end")[:1]))
         .order_by("result__project__code", "result__sort_order", "sort_order", "pk")
         .values_list("result__project__code", "result__kind", "name_en", "unit",
                      "baseline_year", "baseline_value", "target_value", "actual", "period_end")
         .iterator()
     ):
-        yield tuple(str(v) if v is not None and not isinstance(v, str | int) else v for v in row)
+        code, kind, name, unit, year, baseline, target, actual, period_end = row
+        yield (code, kind, name, unit, year, _number(baseline), _number(target),
+               _number(actual), period_end)
+
+
+def _number(value) -> str | None:
+    """Indicator values with their two decimals, whatever the database returned."""
+    return None if value is None else f"{Decimal(str(value)):.2f}"
 
 
 def _last_updated():
