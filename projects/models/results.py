@@ -41,7 +41,10 @@ class Indicator(TranslatedNameMixin, models.Model):
     measure = models.CharField(
         _("measure"), max_length=1, choices=Measure.choices, default=Measure.UNIT
     )
-    unit = models.CharField(_("unit"), max_length=60, help_text=_("e.g. people, inspectors, %"))
+    unit = models.CharField(
+        _("unit"), max_length=60, blank=True,
+        help_text=_("Shown after the numbers, e.g. % (leave empty when the name says it)."),
+    )
     ascending = models.BooleanField(_("higher is better"), default=True)
     baseline_year = models.PositiveSmallIntegerField(
         _("baseline year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
