@@ -4,6 +4,7 @@ writes what is stored."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Modality(models.TextChoices):
@@ -14,14 +15,14 @@ class Modality(models.TextChoices):
 
 
 class Status(models.TextChoices):
-    CONCEPT = "concept", _("Concept")
-    IN_DESIGN = "in_design", _("In design")
-    APPROVED = "approved", _("Approved")
-    IN_IMPLEMENTATION = "in_implementation", _("In implementation")
-    COMPLETED = "completed", _("Completed")
-    EVALUATED = "evaluated", _("Evaluated")
-    CANCELLED = "cancelled", _("Cancelled")
-    SUSPENDED = "suspended", _("Suspended")
+    CONCEPT = "concept", pgettext_lazy("project status", "Concept")
+    IN_DESIGN = "in_design", pgettext_lazy("project status", "In design")
+    APPROVED = "approved", pgettext_lazy("project status", "Approved")
+    IN_IMPLEMENTATION = "in_implementation", pgettext_lazy("project status", "In implementation")
+    COMPLETED = "completed", pgettext_lazy("project status", "Completed")
+    EVALUATED = "evaluated", pgettext_lazy("project status", "Evaluated")
+    CANCELLED = "cancelled", pgettext_lazy("project status", "Cancelled")
+    SUSPENDED = "suspended", pgettext_lazy("project status", "Suspended")
 
 
 #: IATI ActivityStatus codelist: 1 pipeline, 2 implementation, 3 finalisation, 4 closed,
@@ -83,19 +84,19 @@ class Sex(models.TextChoices):
 
 
 class ProposalState(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
-    UNDER_REVIEW = "under_review", _("Under review")
-    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
-    APPROVED = "approved", _("Approved into design")
-    DECLINED = "declined", _("Declined")
+    DRAFT = "draft", pgettext_lazy("concept note state", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("concept note state", "Submitted")
+    UNDER_REVIEW = "under_review", pgettext_lazy("concept note state", "Under review")
+    CHANGES_REQUESTED = "changes_requested", pgettext_lazy("concept note state", "Changes requested")
+    APPROVED = "approved", pgettext_lazy("concept note state", "Approved into design")
+    DECLINED = "declined", pgettext_lazy("concept note state", "Declined")
 
 
 class ReportState(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
-    RETURNED = "returned", _("Returned for changes")
-    ACCEPTED = "accepted", _("Accepted")
+    DRAFT = "draft", pgettext_lazy("progress report state", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("progress report state", "Submitted")
+    RETURNED = "returned", pgettext_lazy("progress report state", "Returned for changes")
+    ACCEPTED = "accepted", pgettext_lazy("progress report state", "Accepted")
 
 
 #: Slugs a ProjectPage may not take: the Django addresses under /<lang>/projects/.

@@ -118,8 +118,9 @@ class ReportForm(forms.Form):
                 if sex and not indicator.by_sex:
                     continue
                 name = f"ind_{indicator.pk}_{sex or 'total'}"
+                unit = f" ({indicator.unit})" if indicator.unit else ""
                 self.fields[name] = forms.DecimalField(
-                    label=f"{indicator.name} ({indicator.unit}) — {label}", required=False,
+                    label=f"{indicator.name}{unit} — {label}", required=False,
                     min_value=0, max_digits=14, decimal_places=2,
                 )
                 names.append((name, sex))
