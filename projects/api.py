@@ -15,7 +15,8 @@ from ninja.errors import HttpError
 from ninja.security import django_auth
 
 from . import iati, opendata_rows, permissions
-from .enums import Modality, Status as ProjectStatus
+from .enums import Modality
+from .enums import Status as ProjectStatus
 from .models import ProgressReport, Project, Proposal
 from .workflow import PROJECTS, PROPOSALS, REPORTS
 

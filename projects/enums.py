@@ -10,7 +10,9 @@ from django.utils.translation import pgettext_lazy
 class Modality(models.TextChoices):
     PARTNERSHIP = "partnership", _("Partnership programme")
     BILATERAL_OAS = "bilateral_oas", _("Bilateral: OAS and a country")
-    BILATERAL_FACILITATED = "bilateral_facilitated", _("Bilateral: country to country, facilitated by the OAS")
+    BILATERAL_FACILITATED = "bilateral_facilitated", _(
+        "Bilateral: country to country, facilitated by the OAS"
+    )
     REGIONAL = "regional", _("Regional")
 
 
@@ -87,7 +89,9 @@ class ProposalState(models.TextChoices):
     DRAFT = "draft", pgettext_lazy("concept note state", "Draft")
     SUBMITTED = "submitted", pgettext_lazy("concept note state", "Submitted")
     UNDER_REVIEW = "under_review", pgettext_lazy("concept note state", "Under review")
-    CHANGES_REQUESTED = "changes_requested", pgettext_lazy("concept note state", "Changes requested")
+    CHANGES_REQUESTED = "changes_requested", pgettext_lazy(
+        "concept note state", "Changes requested"
+    )
     APPROVED = "approved", pgettext_lazy("concept note state", "Approved into design")
     DECLINED = "declined", pgettext_lazy("concept note state", "Declined")
 

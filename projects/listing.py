@@ -27,7 +27,9 @@ def list_context(index, request) -> dict:
     )
     page_obj = paginate(
         request,
-        pages.prefetch_related(Prefetch("project__countries", queryset=Country.objects.order_by("name_en"))),
+        pages.prefetch_related(
+            Prefetch("project__countries", queryset=Country.objects.order_by("name_en"))
+        ),
         PER_PAGE,
     )
     if project_filter.is_bound:

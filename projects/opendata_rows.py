@@ -14,7 +14,6 @@ from .currencies import to_decimal
 from .enums import ReportState
 from .models import BudgetLine, Indicator, IndicatorActual, Project, ProjectPage
 
-
 VALUE_FIELD = DecimalField(max_digits=14, decimal_places=2)
 
 
@@ -24,14 +23,13 @@ def published_projects():
 
 
 def project_rows():
-    for row in (
+    yield from (
         published_projects().select_related("lead_agency__country").order_by("code")
         .values_list("code", "title", "modality", "status", "lead_agency__name",
                      "lead_agency__country__code", "planned_start", "planned_end",
                      "actual_start", "actual_end", "illustrative")
         .iterator()
-    ):
-        yield row
+    )
 
 
 def budget_rows():

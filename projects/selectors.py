@@ -227,7 +227,9 @@ def project_block(project_id: int) -> dict:
         "results": results_of(project_id),
         "activities": activities_of(project_id),
         "code": project.code,
-        "agency_ids": sorted({project.lead_agency_id, *(a.pk for a in project.partner_agencies.all())}),
+        "agency_ids": sorted(
+            {project.lead_agency_id, *(a.pk for a in project.partner_agencies.all())}
+        ),
     }
 
 

@@ -26,9 +26,14 @@ class Transition(models.Model):
         verbose_name = _("state change")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(proposal__isnull=False, project__isnull=True, report__isnull=True)
-                | models.Q(proposal__isnull=True, project__isnull=False, report__isnull=True)
-                | models.Q(proposal__isnull=True, project__isnull=True, report__isnull=False),
+                condition=(
+                    models.Q(proposal__isnull=False, project__isnull=True, report__isnull=True)
+                    | models.Q(proposal__isnull=True, project__isnull=False, report__isnull=True)
+                    | models.Q(proposal__isnull=True, project__isnull=True, report__isnull=False)
+                ),
                 name="projects_transition_one_subject",
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.action}: {self.from_state} → {self.to_state}"

@@ -48,7 +48,9 @@ class ProjectPage(Page):
         Project, models.PROTECT, related_name="pages", verbose_name=_("project record")
     )
     summary = models.TextField(_("summary"), max_length=600)
-    description = RichTextField(_("description"), features=["h3", "bold", "italic", "ol", "ul", "link"])
+    description = RichTextField(
+        _("description"), features=["h3", "bold", "italic", "ol", "ul", "link"]
+    )
     objectives = RichTextField(_("objectives"), blank=True, features=["bold", "italic", "ol", "ul"])
 
     content_panels = Page.content_panels + [
@@ -75,7 +77,9 @@ class ProjectPage(Page):
         if self.slug in RESERVED_SLUGS:
             raise ValidationError({"slug": _("This address is reserved; choose another slug.")})
         if self.project_id and self.locale_id:
-            others = ProjectPage.objects.filter(project_id=self.project_id, locale_id=self.locale_id)
+            others = ProjectPage.objects.filter(
+                project_id=self.project_id, locale_id=self.locale_id
+            )
             if others.exclude(pk=self.pk).exists():
                 raise ValidationError(
                     {"project": _("This project already has a page in this language.")}

@@ -94,6 +94,9 @@ class ProposalReview(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.proposal_id}: {self.total}/20"
+
     @property
     def total(self) -> int:
         return self.relevance + self.feasibility + self.sustainability + self.inclusion

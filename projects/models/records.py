@@ -216,3 +216,6 @@ class ActivityLink(models.Model):
             )
         ]
         indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.project_id}: {self.content_type_id}/{self.object_id}"

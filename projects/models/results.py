@@ -80,6 +80,9 @@ class Indicator(TranslatedNameMixin, models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return self.name
+
 
 class ProgressReport(models.Model):
     """One reporting period of a project, written by one of its agencies and accepted by the
@@ -134,6 +137,9 @@ class IndicatorActual(models.Model):
                 condition=models.Q(value__gte=0), name="projects_actual_not_negative"
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id} {self.report_id}: {self.value}"
 
     @property
     def is_total(self) -> bool:

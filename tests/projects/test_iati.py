@@ -1,8 +1,7 @@
 """The IATI 2.03 export, validated against the official schema (tests/data/iati)."""
 
-from pathlib import Path
-
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 import xmlschema

@@ -1,8 +1,9 @@
 """What projects gives the shared registries: rooms, country profiles, datasets, networks,
 the linked-projects tag; and the admin's organisation filters."""
 
-import pytest
 from django.template import Context, Template
+
+import pytest
 
 from rooms import parents
 from tests.factories import AgencyFactory, NetworkFactory, UserFactory, focal_point_for

@@ -3,8 +3,9 @@
 import datetime
 from decimal import Decimal
 
-import pytest
 from django.core.exceptions import ValidationError
+
+import pytest
 
 from cms.refusals import Refusal
 from projects import services
