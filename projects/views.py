@@ -22,6 +22,15 @@ from .models import Indicator, ProgressReport, Project, Proposal
 from .workflow import PROJECTS, PROPOSALS, REPORTS
 
 
+def _history(transitions, machine) -> list:
+    """Audit rows with the action's label in the reader's language."""
+    rows = list(transitions.select_related("by"))
+    for row in rows:
+        action = machine.actions.get(row.action)
+        row.label = action.label if action else _("Created")
+    return rows
+
+
 def _proposal(request, pk) -> Proposal:
     proposal = get_object_or_404(
         Proposal.objects.select_related("agency__country", "created_by"), pk=pk
@@ -110,7 +119,7 @@ def proposal_detail(request, pk):
         "may_edit": permissions.may_edit_proposal(request.user, proposal),
         "review_form": ReviewForm() if reviewer and proposal.state == "under_review" else None,
         "reviews": proposal.reviews.select_related("reviewer") if reviewer else (),
-        "transitions": proposal.transitions.select_related("by"),
+        "transitions": _history(proposal.transitions, PROPOSALS),
         "project": Project.objects.filter(proposal=proposal).first(),
         "budget": format_amount(proposal.estimated_budget_minor, proposal.currency),
     })
@@ -191,7 +200,7 @@ def workspace(request, code):
         "actions": PROJECTS.available_actions(project, request.user),
         "reports": project.reports.select_related("agency"),
         "may_report": permissions.may_write_report(request.user, project),
-        "transitions": project.transitions.select_related("by"),
+        "transitions": _history(project.transitions, PROJECTS),
     })
 
 
@@ -283,7 +292,7 @@ def report_detail(request, pk):
         "actuals": report.actuals.select_related("indicator", "population_group"),
         "actions": [a for a in REPORTS.available_actions(report, request.user)
                     if a.name != "submit"],
-        "transitions": report.transitions.select_related("by"),
+        "transitions": _history(report.transitions, REPORTS),
     }, status=400 if form is not None and form.errors else 200)
 
 
