@@ -35,6 +35,7 @@ from cms.workflow import Action, StateMachine
 
 from .enums import ProposalState, ReportState, Status
 from .models import ProgressReport, Project, Proposal, Transition
+from .notifications import transition_notice
 from .permissions import may_write_report
 
 
@@ -85,6 +86,7 @@ class ProposalWorkflow(StateMachine):
     def after(self, action: Action, proposal, record) -> None:
         if action.name == "approve":
             project_from_proposal(proposal, by=record.by)
+        transition_notice("proposal", proposal, record)
 
 
 class ProjectWorkflow(StateMachine):
@@ -115,6 +117,9 @@ class ProjectWorkflow(StateMachine):
             to_state=action.target, by=_person(by), comment=comment,
         )
 
+    def after(self, action: Action, project, record) -> None:
+        transition_notice("project", project, record)
+
 
 class ReportWorkflow(StateMachine):
     model = ProgressReport
@@ -136,6 +141,9 @@ class ReportWorkflow(StateMachine):
             report=report, action=action.name, from_state=from_state,
             to_state=action.target, by=_person(by), comment=comment,
         )
+
+    def after(self, action: Action, report, record) -> None:
+        transition_notice("report", report, record)
 
 
 def _person(by):

@@ -21,3 +21,12 @@ def linked_projects(obj):
         project__activity_links__object_id=obj.pk,
     ).order_by("title")
     return {"pages": list(pages[:20])}
+
+
+@register.simple_tag
+def state_label(kind: str, state: str) -> str:
+    """The label of a concept note's, project's or report's state in the active language."""
+    from ..enums import ProposalState, ReportState, Status
+
+    choices = {"proposal": ProposalState, "project": Status, "report": ReportState}.get(kind)
+    return str(dict(choices.choices).get(state, state)) if choices else state

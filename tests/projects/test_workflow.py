@@ -109,3 +109,20 @@ def test_report_is_written_by_the_agency_and_accepted_by_the_secretariat(secreta
     report = REPORTS.transition(report, "submit", by=lead)
     report = REPORTS.transition(report, "accept", by=secretariat)
     assert report.state == ReportState.ACCEPTED
+
+
+def test_people_concerned_are_emailed_after_commit_in_their_language(
+    secretariat, django_capture_on_commit_callbacks, mailoutbox
+):
+    secretariat.preferred_language = "es"
+    secretariat.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        proposal = proposal_in("submitted", secretariat=secretariat)
+    assert [m.to for m in mailoutbox] == [[secretariat.email]]
+    assert "Enviada" in mailoutbox[0].subject
+    assert f"/projects/proposals/{proposal.pk}/" in mailoutbox[0].body
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        PROPOSALS.transition(proposal, "start_review", by=secretariat)
+    assert [m.to for m in mailoutbox] == [[proposal.proposer.email]]
+    assert "Under review" in mailoutbox[0].subject
