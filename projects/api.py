@@ -196,6 +196,32 @@ def iati_one(request, code: str):
                         content_type="application/xml; charset=utf-8")
 
 
+class ActivityIn(Schema):
+    kind: str  # "app_label.modelname", e.g. "exchanges.exchangerequest"
+    id: int
+
+
+@router.post("/{code}/activities", auth=django_auth, response={200: dict, 409: dict},
+             summary="Link an exchange, course, cohort, webinar or meeting to a project")
+def activity_add(request, code: str, payload: ActivityIn):
+    from django.apps import apps as django_apps
+
+    from . import activities, services
+
+    project = get_object_or_404(Project, code=code)
+    if not permissions.may_view_workspace(request.user, project):
+        raise HttpError(404, "Not found")
+    kind = next((k for k in activities.registered() if k.label.lower() == payload.kind.lower()),
+                None)
+    if kind is None:
+        raise HttpError(422, "Unknown kind of activity.")
+    target = django_apps.get_model(kind.label)._default_manager.filter(pk=payload.id).first()
+    if target is None:
+        raise HttpError(422, "No such item.")
+    link = services.activity_link(project=project, target=target, by=request.user)
+    return Status(200, {"id": link.pk, "kind": kind.label, "object_id": target.pk})
+
+
 def _fire(machine, obj, payload: TransitionIn, user):
     if machine.button_action(payload.action) is None:
         return Status(409, {"code": "unknown_action", "message": "Unknown action."})

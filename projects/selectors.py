@@ -1,9 +1,9 @@
 """Reads: the list's pages and totals, a project's public block, budgets and indicators.
 
-A project page's structured block (partners, budget, results, activities) is kept in the shared
-cache under the projects version (any projects or directory row change replaces it) and the tree
-version (page titles and addresses of the activities), so a page costs the same few queries
-however large the project."""
+A project page's structured block (partners, budget, results) is kept in the shared cache under
+the projects version (any projects or directory row change replaces it) and the tree version,
+so a page costs the same few queries however large the project. What it produced is read on
+each request: whether a linked exchange or course is public is for its own app to say."""
 
 from __future__ import annotations
 
@@ -181,7 +181,7 @@ def activities_of(project_id) -> list[dict]:
 
 def project_block(project_id: int) -> dict:
     """Everything shared by every language's page of the project (built in the active
-    language): partners, places, budget table, results, activities."""
+    language): partners, places, budget table, results."""
     from .models import Project
 
     project = (
@@ -225,7 +225,6 @@ def project_block(project_id: int) -> dict:
             {"currency": line.currency, "amount_minor": line.amount_minor} for line in lines
         ),
         "results": results_of(project_id),
-        "activities": activities_of(project_id),
         "code": project.code,
         "agency_ids": sorted(
             {project.lead_agency_id, *(a.pk for a in project.partner_agencies.all())}
@@ -244,6 +243,9 @@ def project_detail(page: ProjectPage, user) -> dict:
     )
     return {
         "info": block,
+        # Not cached: whether an exchange or a course is public is decided by its own app, which
+        # replaces none of our versions (one query, plus one per kind of thing linked).
+        "activities": activities_of(page.project_id),
         "documents": documents,
         "may_work": is_secretariat(user)
         or any(may_act_for(user, agency_id) for agency_id in block["agency_ids"]),

@@ -121,3 +121,46 @@ def test_data_downloads(world, client):
     assert client.get("/api/projects/data/people.json").status_code == 404
     schema = client.get("/api/openapi.json").json()
     assert "/api/projects/iati.xml" in schema["paths"]
+
+
+def test_linking_an_activity_through_the_api(world):
+    from django.test import Client
+
+    from projects.models import ActivityLink
+
+    project = world["project"]
+    exchange_owner = world["people"]["learner"]
+    body = json.dumps({"kind": "accounts.user", "id": exchange_owner.pk})
+    lead = _as(Client(), world["people"]["own_focal_point"])
+    response = lead.post(f"/api/projects/{project.code}/activities", body,
+                         content_type="application/json")
+    assert response.status_code == 422  # people are not activities
+    outsider = _as(Client(), world["people"]["other_focal_point"])
+    from tests.factories.projects import ProjectFactory
+
+    other = ProjectFactory()
+    ok = json.dumps({"kind": "courses.coursepage", "id": 999999})
+    assert outsider.post(f"/api/projects/{project.code}/activities", ok,
+                         content_type="application/json").status_code == 404
+    assert lead.post(f"/api/projects/{other.code}/activities", ok,
+                     content_type="application/json").status_code == 404
+    assert lead.post(f"/api/projects/{project.code}/activities", ok,
+                     content_type="application/json").status_code == 422
+    assert not ActivityLink.objects.exists()
+
+
+def test_a_linked_exchange_shows_on_the_project_page_once_public(world, client):
+    from django.test import Client
+
+    from tests.factories.exchanges import ExchangeRequestFactory
+
+    project = world["project"]
+    exchange = ExchangeRequestFactory(title="Study visit to SUNAFIL")
+    lead = _as(Client(), world["people"]["own_focal_point"])
+    body = json.dumps({"kind": "exchanges.exchangerequest", "id": exchange.pk})
+    response = lead.post(f"/api/projects/{project.code}/activities", body,
+                         content_type="application/json")
+    assert response.status_code == 200
+    assert "Study visit to SUNAFIL" not in client.get("/en/projects/labour-1/").content.decode()
+    type(exchange).objects.filter(pk=exchange.pk).update(state="closed", publish_summary=True)
+    assert "Study visit to SUNAFIL" in client.get("/en/projects/labour-1/").content.decode()
