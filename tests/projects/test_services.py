@@ -132,3 +132,26 @@ def test_project_dates_in_order_are_enforced_by_the_model():
     with pytest.raises(ValidationError) as error:
         project.clean()
     assert "planned_end" in error.value.message_dict
+
+
+def test_changes_requested_note_is_edited_and_sent_again(client, secretariat):
+    from projects.enums import ProposalState
+    from tests.factories.projects import proposal_in
+
+    proposal = proposal_in("changes_requested", secretariat=secretariat)
+    client.force_login(proposal.proposer)
+    edit = f"/en/projects/proposals/{proposal.pk}/edit/"
+    assert client.get(edit).status_code == 200
+    country = proposal.countries.first()
+    response = client.post(edit, {
+        "agency": proposal.agency_id, "title": "Labour inspection for rural workers, v2",
+        "modality": "regional", "problem": "Few inspections reach farms.",
+        "objectives": "Risk-based planning.", "countries": [country.code],
+        "estimated_budget": "300000", "currency": "USD", "duration_months": "24",
+    })
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.state == ProposalState.SUBMITTED
+    assert proposal.title.endswith("v2") and proposal.estimated_budget_minor == 30_000_000
+    assert list(proposal.countries.all()) == [country]
+    assert client.get(edit).status_code == 403  # submitted again: no longer editable
