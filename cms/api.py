@@ -6,6 +6,7 @@ from cms.refusals import Refusal
 from cms.refusals import api_handler as refusal_api_handler
 from courses.api import router as courses_router
 from exchanges.api import router as exchanges_router
+from projects.api import router as projects_router
 from search.api import router as search_router
 
 api = NinjaAPI(
@@ -18,6 +19,7 @@ api = NinjaAPI(
 api.add_router("/courses/", courses_router)
 api.add_router("/exchanges/", exchanges_router)
 api.add_router("/forums/", "forums.api.router")
+api.add_router("/projects/", projects_router)
 
 api.add_router("/experiences/", search_router)
 

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "exchanges",
     "rooms",
     "forums",
+    "projects",
     "networks",
     "countries",
     "opendata",

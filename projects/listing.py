@@ -1,0 +1,82 @@
+"""The public list /<lang>/projects/: facets, totals (SVG bars + table), pages of results and
+``?format=csv`` (UTF-8 with BOM) of everything the filters select."""
+
+from __future__ import annotations
+
+import csv
+
+from django.db.models import Prefetch
+from django.http import StreamingHttpResponse
+from django.utils.translation import gettext as _
+
+from cms.directory.models import Country
+from cms.pagination import paginate
+
+from .filters import ProjectFilter
+from .selectors import cached, live_pages, totals
+
+PER_PAGE = 20
+CSV_MAX_ROWS = 10_000
+
+
+def list_context(index, request) -> dict:
+    project_filter = ProjectFilter(request.GET or None, queryset=live_pages(index),
+                                   request=request)
+    pages = project_filter.qs if project_filter.is_bound and project_filter.is_valid() else (
+        live_pages(index) if not project_filter.is_bound else live_pages(index).none()
+    )
+    page_obj = paginate(
+        request,
+        pages.prefetch_related(
+            Prefetch("project__countries", queryset=Country.objects.order_by("name_en"))
+        ),
+        PER_PAGE,
+    )
+    if project_filter.is_bound:
+        summary = totals(pages)
+    else:
+        summary = cached(request, "totals", index.pk, compute=lambda: totals(pages))
+    return {"filter": project_filter, "page_obj": page_obj, "totals": summary}
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def csv_rows(pages):
+    yield "\ufeff"
+    writer = csv.writer(_Echo())
+    yield writer.writerow([
+        _("Code"), _("Title"), _("Modality"), _("Status"), _("Lead agency"), _("Countries"),
+        _("Planned start"), _("Planned end"), _("Address"),
+    ])
+    for page in pages[:CSV_MAX_ROWS]:
+        project = page.project
+        yield writer.writerow([
+            project.code, page.title, project.get_modality_display(),
+            project.get_status_display(), str(project.lead_agency),
+            " ".join(c.code for c in project.countries.all()),
+            project.planned_start.isoformat(), project.planned_end.isoformat(), page.full_url,
+        ])
+
+
+def serve_list(index, request, serve, *args, **kwargs):
+    if request.GET.get("format") == "csv":
+        query = request.GET.copy()
+        query.pop("format")
+        project_filter = ProjectFilter(query or None, queryset=live_pages(index), request=request)
+        if project_filter.is_bound and not project_filter.is_valid():
+            response = serve(request, *args, **kwargs)
+            response.status_code = 400
+            return response
+        pages = project_filter.qs.prefetch_related("project__countries")
+        response = StreamingHttpResponse(csv_rows(pages), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="projects.csv"'
+        return response
+    response = serve(request, *args, **kwargs)
+    context = getattr(response, "context_data", None) or {}
+    project_filter = context.get("filter")
+    if project_filter is not None and project_filter.is_bound and not project_filter.is_valid():
+        response.status_code = 400
+    return response
