@@ -19,6 +19,7 @@ api.add_router("/courses/", courses_router)
 api.add_router("/exchanges/", exchanges_router)
 
 api.add_router("/experiences/", search_router)
+api.add_router("/frameworks/", "frameworks.api.router")
 
 # One mapping of a service's refusal for the whole API: 409 {"code", "message"}.
 api.add_exception_handler(Refusal, refusal_api_handler(api))

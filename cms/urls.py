@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("", include("courses.urls")),
     path("", include("exchanges.urls")),
     path("", include("rooms.urls")),
+    path("", include("frameworks.urls")),
     # Wagtail's catch-all page serving comes last (routing cached, see cms/pages/shell.py).
     re_path(r"^((?:[\w\-]+/)*)$", page_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),

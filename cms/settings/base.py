@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "courses",
     "exchanges",
     "rooms",
+    "frameworks",
     "networks",
     "countries",
     "opendata",
