@@ -12,28 +12,34 @@ call these functions; nothing else decides.
 from __future__ import annotations
 
 from cms.directory.models import Agency
-from cms.permissions import is_editor, is_focal_point, is_secretariat, represented_agency_ids
+from cms.permissions import (
+    is_active_user,
+    is_editor,
+    is_focal_point,
+    is_secretariat,
+    represented_agency_ids,
+)
 
 
 def may_edit_status(user) -> bool:
-    return is_secretariat(user)
+    return is_active_user(user) and is_secretariat(user)
 
 
 def may_edit_frameworks(user) -> bool:
-    return is_editor(user)
+    return is_active_user(user) and is_editor(user)
 
 
 def may_tag(user) -> bool:
-    return is_editor(user)
+    return is_active_user(user) and is_editor(user)
 
 
 def may_manage_reports(user) -> bool:
-    return is_secretariat(user)
+    return is_active_user(user) and is_secretariat(user)
 
 
 def focal_country_ids(user) -> frozenset[int]:
     """The countries whose reports ``user`` answers for: those of their approved claims."""
-    if not is_focal_point(user):
+    if not (is_active_user(user) and is_focal_point(user)):
         return frozenset()
     cached = user.__dict__.get("_frameworks_countries")
     if cached is None:

@@ -94,11 +94,6 @@ class FrameworkPage(Page):
 
     class Meta:
         verbose_name = _("legal framework page")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["framework", "locale"], name="frameworks_page_per_locale"
-            )
-        ]
 
     def serve(self, request, *args, **kwargs):
         from frameworks import views
