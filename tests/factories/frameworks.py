@@ -36,7 +36,7 @@ class ArticleFactory(factory.django.DjangoModelFactory):
         model = Article
 
     framework = factory.SubFactory(FrameworkFactory)
-    number = factory.Sequence(lambda n: str(n + 1))
+    number = factory.Sequence(lambda n: str(n + 100))
     heading_en = factory.Sequence(lambda n: f"Right number {n}")
     heading_es = factory.Sequence(lambda n: f"Derecho número {n}")
 
