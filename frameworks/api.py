@@ -7,6 +7,7 @@ import datetime
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
@@ -124,10 +125,12 @@ def compare(request, query: Query[CompareQuery]):
     for code in query.country:
         country = selectors.country_by_code(code)
         if country is None or country in selected:
-            raise HttpError(400, f"Unknown or repeated country code: {code[:10]}")
+            raise HttpError(400, _("Unknown or repeated country code: %(code)s.")
+                            % {"code": code[:10]})
         selected.append(country)
     if not MIN_COMPARE <= len(selected) <= MAX_COMPARE:
-        raise HttpError(400, f"Choose from {MIN_COMPARE} to {MAX_COMPARE} countries.")
+        raise HttpError(400, _("Choose from %(min)s to %(max)s countries to compare.")
+                        % {"min": MIN_COMPARE, "max": MAX_COMPARE})
     rows = selectors.compare(selected)
     return {
         "countries": [c.code for c in selected],
