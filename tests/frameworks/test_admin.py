@@ -38,7 +38,8 @@ def test_opening_a_cycle_asks_every_state_party(client, people, framework, parti
 
 def test_the_import_page_lists_the_bad_rows(client, people, framework, countries):
     client.force_login(people["secretariat"])
-    data = b"framework,country,signed,signature_date\nA-70,BR,yes,2015-06-15\nA-70,PE,yes,2099-01-01\n"
+    data = (b"framework,country,signed,signature_date\n"
+            b"A-70,BR,yes,2015-06-15\nA-70,PE,yes,2099-01-01\n")
     response = client.post("/admin/frameworks/status-import/",
                            {"file": SimpleUploadedFile("s.csv", data)})
     html = response.content.decode()
