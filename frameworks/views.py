@@ -27,6 +27,39 @@ def _csv_response(text: str, filename: str) -> HttpResponse:
     return response
 
 
+def _table_csv(header: list[str], rows: list[list], filename: str) -> HttpResponse:
+    import csv
+    import io
+
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return _csv_response(out.getvalue(), filename)
+
+
+def _iso(value) -> str:
+    return value.isoformat() if value else ""
+
+
+def index_download(request, index_page, fmt: str):
+    """The index table (instruments and their counts) as CSV or JSON."""
+    rows = [
+        {"framework": item["framework"].code, "title": item["page"].title,
+         "binding": item["framework"].binding,
+         "adoption_date": _iso(item["framework"].adoption_date),
+         "signatories": item["counts"].get("signatories", 0),
+         "parties": item["counts"].get("parties", 0),
+         "pending_deposit": item["counts"].get("pending", 0)}
+        for item in selectors.index_rows(index_page)
+    ]
+    if fmt == "json":
+        return JsonResponse({"frameworks": rows}, json_dumps_params={"ensure_ascii": False})
+    header = list(rows[0]) if rows else ["framework"]
+    return _table_csv(header, [list(r.values()) for r in rows], "legal-frameworks.csv")
+
+
 def _status_json(row: selectors.StatusRow) -> dict:
     s = row.status
 
@@ -89,6 +122,20 @@ def country_profile(request, iso2: str):
                              "state": rep.state} for rep in r["reports"]],
             } for r in rows],
         }, json_dumps_params={"ensure_ascii": False})
+    if request.GET.get("format") == "csv":
+        return _table_csv(
+            ["framework", "standing", "signed", "signature_date", "consent", "consent_date",
+             "deposited", "deposit_date", "entry_into_force"],
+            [[r["framework"].code, r["standing"] if r["framework"].binding else "",
+              "yes" if r["status"] and r["status"].signed else "no",
+              _iso(r["status"] and r["status"].signature_date),
+              (r["status"] and r["status"].consent) or "",
+              _iso(r["status"] and r["status"].consent_date),
+              "yes" if r["status"] and r["status"].deposited else "no",
+              _iso(r["status"] and r["status"].deposit_date), _iso(r["entry_into_force"])]
+             for r in rows],
+            f"legal-profile-{country.code.lower()}.csv",
+        )
     focal = permissions.is_country_focal_point(request.user, country.pk) or (
         permissions.may_manage_reports(request.user)
     )
@@ -120,6 +167,12 @@ def compare(request):
             "errors": errors, "countries": selectors.countries(), "selected": selected,
         }, status=400)
     rows = selectors.compare(selected)
+    if request.GET.get("format") == "csv":
+        return _table_csv(
+            ["framework", *[c.code for c in selected]],
+            [[r["framework"].code, *[c["standing"] for c in r["cells"]]] for r in rows],
+            "legal-frameworks-compare.csv",
+        )
     if request.GET.get("format") == "json":
         return JsonResponse({
             "countries": [c.code for c in selected],

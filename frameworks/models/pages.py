@@ -34,6 +34,14 @@ class FrameworkIndexPage(Page):
     class Meta:
         verbose_name = _("legal frameworks index")
 
+    def serve(self, request, *args, **kwargs):
+        from frameworks import views
+
+        fmt = request.GET.get("format")
+        if fmt in ("csv", "json"):
+            return views.index_download(request, self, fmt)
+        return super().serve(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         from frameworks import selectors
 

@@ -113,3 +113,15 @@ def test_framework_page_is_accessible(convention, new_page, axe_violations, lang
     assert axe_violations(page) == []
     page.set_viewport_size({"width": 320, "height": 800})
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_index_profile_and_compare_are_accessible(convention, new_page, axe_violations):
+    page = new_page()
+    for url in ("/en/legal-frameworks/", "/es/legal-frameworks/countries/br/",
+                "/pt/legal-frameworks/compare/?country=br&country=uy",
+                "/fr/legal-frameworks/compare/?country=br"):
+        page.set_viewport_size({"width": 1280, "height": 800})
+        page.goto(url)
+        assert axe_violations(page) == [], url
+        page.set_viewport_size({"width": 320, "height": 800})
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, url

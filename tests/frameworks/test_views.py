@@ -163,3 +163,16 @@ def test_pages_stay_small_and_constant_as_rows_grow(client, framework_pages, par
     after = {url: _count(client, url) for url in PAGES}
     assert before == after
     assert max(after.values()) <= BUDGET, after
+
+
+def test_every_table_downloads_as_csv_and_json(client, framework_pages, parties):
+    for url in ("/en/legal-frameworks/", "/en/legal-frameworks/countries/pe/",
+                "/en/legal-frameworks/compare/?country=pe&country=br"):
+        response = client.get(url + ("&" if "?" in url else "?") + "format=csv")
+        assert response["Content-Type"] == "text/csv; charset=utf-8", url
+        assert response.content.decode().startswith("\ufeff"), url
+        assert "A-70" in response.content.decode(), url
+        data = json.loads(client.get(url + ("&" if "?" in url else "?") + "format=json").content)
+        assert data, url
+    text = client.get("/en/legal-frameworks/compare/?country=pe&country=br&format=csv").content
+    assert "A-70,party,signatory" in text.decode()
