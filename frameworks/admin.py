@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -254,6 +255,11 @@ TAG_EDIT_HANDLER = ObjectList(
         [FieldPanel("content_type"), FieldPanel("object_id")])],
     base_form_class=ArticleTagForm,
 )
+
+
+def report_link(report):
+    """The report's own page, where the secretariat records the observations."""
+    return format_html('<a href="{}">{}</a>', report.get_absolute_url(), _("Open the report"))
 
 
 # -- reporting cycles -------------------------------------------------------------------------

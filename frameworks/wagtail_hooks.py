@@ -89,7 +89,10 @@ class NationalReportViewSet(ModelViewSet):
     model = NationalReport
     icon = "doc-full-inverse"
     menu_label = _("National reports")
-    list_display = ["cycle", "country", "state", "submitted_at"]
+    list_display = [
+        "cycle", "country", "state", "submitted_at",
+        Column("page", label=_("Review"), accessor=admin.report_link),
+    ]
     list_filter = ["state", "cycle__framework", "country"]
     form_fields = ["observations"]  # observations go through the workflow on the report page
 

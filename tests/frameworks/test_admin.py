@@ -66,3 +66,12 @@ def test_api_is_in_the_openapi_schema(client):
     paths = client.get("/api/openapi.json").json()["paths"]
     assert "/api/frameworks/{code}/statuses/{iso2}" in paths
     assert "/api/frameworks/countries/{iso2}" in paths
+
+
+def test_the_report_listing_links_to_the_review_page(client, people, framework, countries):
+    from tests.factories.frameworks import NationalReportFactory
+
+    report = NationalReportFactory(cycle__framework=framework, country=countries["PE"])
+    client.force_login(people["secretariat"])
+    html = client.get("/admin/frameworks_report/").content.decode()
+    assert f"/legal-frameworks/reports/{report.pk}/" in html
