@@ -5,7 +5,8 @@ all go through :func:`check_status` (via the service), so they can never disagre
 - a ratification or acceptance follows a signature (a State that did not sign accedes);
 - ratification/accession/acceptance not before the signature, deposit not before either;
 - a deposit is of an instrument: its kind must be given;
-- entry into force for the State only once deposited, and not before the deposit.
+- entry into force for the State only once deposited, and not before the deposit;
+- the source is a web address.
 
 A given date implies its flag (a signature date means "signed"). The standing (party, pending
 deposit, signatory, no action) is derived here too, never typed.
@@ -101,6 +102,9 @@ def check_status(values: dict, *, today: datetime.date | None = None) -> dict:
         error("entry_into_force_date", _("The entry into force (%(in_force)s) cannot come before "
                                          "the deposit (%(deposit)s).")
               % {"in_force": _d(in_force), "deposit": _d(deposit)})
+    source = v.get("source_url") or ""
+    if source and not source.lower().startswith(("https://", "http://")):
+        error("source_url", _("The source must be a web address (http:// or https://)."))
     if errors:
         raise StatusInvalid(errors)
 

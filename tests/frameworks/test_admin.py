@@ -75,3 +75,16 @@ def test_the_report_listing_links_to_the_review_page(client, people, framework, 
     client.force_login(people["secretariat"])
     html = client.get("/admin/frameworks_report/").content.decode()
     assert f"/legal-frameworks/reports/{report.pk}/" in html
+
+
+def test_the_secretariat_adds_a_row_in_the_admin(client, people, framework, countries):
+    client.force_login(people["secretariat"])
+    response = client.post("/admin/frameworks_status/new/", {
+        "framework": framework.pk, "country": countries["MX"].pk, "consent": "accession",
+        "deposit_date": "2023-03-28", "source_url": "https://www.oas.org/"})
+    assert response.status_code == 302, response.content[:3000]
+    status = CountryStatus.objects.get()
+    assert status.standing == "party" and status.changes.get().via == "admin"
+    response = client.post("/admin/frameworks_status/new/", {
+        "framework": framework.pk, "country": countries["MX"].pk, "signed": "on"})
+    assert response.status_code == 200 and CountryStatus.objects.count() == 1

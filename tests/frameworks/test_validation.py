@@ -40,6 +40,7 @@ def test_standing_is_derived_from_the_dates():
           "entry_into_force_date": D(2015, 1, 1)}, "entry_into_force_date"),
         ({"entry_into_force_date": D(2015, 1, 1)}, "entry_into_force_date"),
         ({"consent": "treaty"}, "consent"),
+        ({"source_url": "javascript:alert(1)"}, "source_url"),
     ],
 )
 def test_bad_rows_are_refused_with_the_field_named(values, field):
