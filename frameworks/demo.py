@@ -15,7 +15,7 @@ from cms.directory.models import Country
 from cms.pages.models import HomePage
 
 from . import services
-from .demo_data import CYCLES, DEPOSITARY, FRAMEWORKS, INDEX, NOTE, TAGS
+from .demo_data import CYCLES, DEPOSITARY, FRAMEWORKS, INDEX, NOTE, RESERVATIONS, TAGS
 from .models import (
     Article,
     ArticleTag,
@@ -110,6 +110,8 @@ def _statuses(framework, data, countries) -> int:
                 "consent_date": _date(consent_date), "deposited": deposited,
                 "deposit_date": _date(deposit), "entry_into_force_date": _date(in_force),
                 "source_url": source, "reservations_en": reservations,
+                **{f"reservations_{code}": text
+                   for code, text in RESERVATIONS.get(reservations, {}).items()},
             },
         )
         created += 1

@@ -518,3 +518,30 @@ CYCLES = [
     ("A-65", ("Fourth national report", "Cuarto informe nacional", "Quatrième rapport national",
               "Quarto relatório nacional"), -20),
 ]
+
+# The reservations and declarations above, in the other languages.
+RESERVATIONS = {
+    "The instrument contains declarations (see the depositary's page).": {
+        "es": "El instrumento contiene declaraciones (véase la página del depositario).",
+        "fr": "L'instrument contient des déclarations (voir la page du dépositaire).",
+        "pt": "O instrumento contém declarações (veja a página do depositário).",
+    },
+    "Interpretative declaration on Article 4(xi): nationality requirements for military "
+    "education establishments are not discriminatory.": {
+        "es": "Declaración interpretativa sobre el artículo 4(xi): los requisitos de nacionalidad "
+              "de los establecimientos de educación militar no son discriminatorios.",
+        "fr": "Déclaration interprétative sur l'article 4(xi) : les conditions de nationalité des "
+              "établissements d'enseignement militaire ne sont pas discriminatoires.",
+        "pt": "Declaração interpretativa sobre o artigo 4(xi): os requisitos de nacionalidade dos "
+              "estabelecimentos de ensino militar não são discriminatórios.",
+    },
+    "Interpretative declaration on Article 4(xi) about nationality requirements in "
+    "military education.": {
+        "es": "Declaración interpretativa sobre el artículo 4(xi) relativa a los requisitos de "
+              "nacionalidad en la educación militar.",
+        "fr": "Déclaration interprétative sur l'article 4(xi) relative aux conditions de "
+              "nationalité dans l'enseignement militaire.",
+        "pt": "Declaração interpretativa sobre o artigo 4(xi) relativa aos requisitos de "
+              "nacionalidade no ensino militar.",
+    },
+}

@@ -27,5 +27,6 @@ def test_seed_twice_changes_nothing_the_second_time(home_pages, client):
     assert selectors.status_table(Framework.objects.get(code="A-68")).counts["parties"] == 6
     html = client.get("/es/legal-frameworks/a-70/").content.decode()
     assert "Estados parte" in html and "Convención Interamericana" in html
-    assert "States Parties" not in html
+    assert "States Parties" not in html and "instrument contains declarations" not in html
+    assert "El instrumento contiene declaraciones" in html
     assert client.get("/fr/legal-frameworks/sca-2012/").status_code == 200
