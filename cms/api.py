@@ -22,6 +22,7 @@ api.add_router("/forums/", "forums.api.router")
 api.add_router("/projects/", projects_router)
 
 api.add_router("/experiences/", search_router)
+api.add_router("/frameworks/", "frameworks.api.router")
 
 # One mapping of a service's refusal for the whole API: 409 {"code", "message"}.
 api.add_exception_handler(Refusal, refusal_api_handler(api))

@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("", include("cms.publishing.feed_urls")),
     path("", include("forums.urls")),
     path("", include("projects.urls")),
+    path("", include("frameworks.urls")),
     # Wagtail's catch-all page serving comes last (routing cached, see cms/pages/shell.py).
     re_path(r"^((?:[\w\-]+/)*)$", page_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),

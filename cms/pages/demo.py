@@ -69,31 +69,6 @@ PAGES = {
                "Interamericana de Proteção Social, as instituições compartilham métodos, "
                "visitam-se e adaptam programas que já deram certo em outros países."),
     },
-    "legal-frameworks": {
-        "en": ("legal-frameworks", "Hemispheric legal frameworks",
-               "The conventions that protect the rights of groups in vulnerable situations.",
-               "Among them: the Inter-American Convention on Protecting the Human Rights of Older "
-               "Persons, the Inter-American Convention against All Forms of Discrimination and "
-               "Intolerance, and the Social Charter of the Americas."),
-        "es": ("marcos-juridicos", "Marcos jurídicos hemisféricos",
-               "Las convenciones que protegen los derechos de los grupos en situación de "
-               "vulnerabilidad.",
-               "Entre ellas: la Convención Interamericana sobre la Protección de los Derechos "
-               "Humanos de las Personas Mayores, la Convención Interamericana contra Toda Forma "
-               "de Discriminación e Intolerancia y la Carta Social de las Américas."),
-        "fr": ("cadres-juridiques", "Cadres juridiques hémisphériques",
-               "Les conventions qui protègent les droits des groupes en situation de "
-               "vulnérabilité.",
-               "Parmi elles : la Convention interaméricaine sur la protection des droits de "
-               "l'homme des personnes âgées, la Convention interaméricaine contre toutes les "
-               "formes de discrimination et d'intolérance et la Charte sociale des Amériques."),
-        "pt": ("marcos-juridicos", "Marcos jurídicos hemisféricos",
-               "As convenções que protegem os direitos dos grupos em situação de "
-               "vulnerabilidade.",
-               "Entre elas: a Convenção Interamericana sobre a Proteção dos Direitos Humanos dos "
-               "Idosos, a Convenção Interamericana contra Toda Forma de Discriminação e "
-               "Intolerância e a Carta Social das Américas."),
-    },
 }
 
 

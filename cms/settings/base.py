@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "rooms",
     "forums",
     "projects",
+    "frameworks",
     "networks",
     "countries",
     "opendata",

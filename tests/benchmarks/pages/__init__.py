@@ -40,6 +40,8 @@ ANONYMOUS_PATHS = [
     "/en/webinars/",
     "/en/webinars/{webinar}",
     "/certificates/{certificate}/",
+    "/en/legal-frameworks/", "/es/legal-frameworks/a-70/", "/pt/legal-frameworks/countries/br/",
+    "/en/legal-frameworks/compare/?country=br&country=pe",
 ]
 SIGNED_IN_PATHS = [
     "/en/",

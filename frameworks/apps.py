@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FrameworksConfig(AppConfig):
+    name = "frameworks"
+    label = "frameworks"
+    verbose_name = _("Legal frameworks")
+
+    def ready(self):
+        from . import registrations
+
+        registrations.register()
