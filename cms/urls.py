@@ -18,6 +18,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/", api.urls),
     path("certificates/", include("courses.certificate_urls")),
+    path("data/", include("opendata.file_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -27,6 +28,9 @@ urlpatterns += i18n_patterns(
     path("", include("courses.urls")),
     path("", include("exchanges.urls")),
     path("", include("rooms.urls")),
+    path("", include("networks.urls")),
+    path("", include("countries.urls")),
+    path("", include("opendata.urls")),
     # Wagtail's catch-all page serving comes last (routing cached, see cms/pages/shell.py).
     re_path(r"^((?:[\w\-]+/)*)$", page_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
