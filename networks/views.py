@@ -99,7 +99,7 @@ def join(request, slug):
     if not agency_ids:
         raise PermissionDenied
     agencies = list(Agency.objects.filter(pk__in=agency_ids).select_related("country"))
-    form = JoinForm(request.POST or None, agencies=agencies)
+    form = JoinForm(request.POST if request.method == "POST" else None, agencies=agencies)
     if request.method == "POST" and form.is_valid():
         agency = next(a for a in agencies if a.pk == form.cleaned_data["agency"])
         try:
@@ -149,7 +149,8 @@ def announcements(request, slug):
     network, _rows = _working(request, slug)
     may_post = permissions.may_decide(request.user, network)
     form = AnnouncementForm(
-        request.POST or None, initial={"language": get_language()}
+        request.POST if request.method == "POST" else None,
+        initial={"language": get_language()},
     ) if may_post else None
     if request.method == "POST":
         if not may_post:
@@ -184,7 +185,8 @@ def consent(request):
     """The person's own choice to be named on the pages of their agency's networks."""
     current = ContactConsent.objects.filter(user=request.user).first()
     form = ConsentForm(
-        request.POST or None, initial={"show_name": bool(current and current.show_name)}
+        request.POST if request.method == "POST" else None,
+        initial={"show_name": bool(current and current.show_name)},
     )
     if request.method == "POST":
         if form.is_valid():

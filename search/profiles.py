@@ -6,10 +6,12 @@ experiences move to their own app, this module moves with them unchanged.
 
 from __future__ import annotations
 
-from django.db.models import Count, Max
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, Exists, Max, OuterRef
+from django.db.models.functions import ExtractYear, Length, Substr
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import PageViewRestriction
 
 from cms.directory.models import current_language
 from countries import sections
@@ -20,6 +22,13 @@ from .models import ExperiencePage
 
 RECENT = 5
 
+#: Pages under no view restriction (Wagtail's ``.public()`` in the same query, not one more).
+_NOT_RESTRICTED = ~Exists(
+    PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+)
+
 
 def _public_url(url_path: str, language: str) -> str:
     """The page's address under its language prefix (each language's tree hangs from its own
@@ -29,7 +38,7 @@ def _public_url(url_path: str, language: str) -> str:
 
 
 def _live():
-    return ExperiencePage.objects.live().public()
+    return ExperiencePage.objects.live().filter(_NOT_RESTRICTED)
 
 
 def _recent(queryset, language: str, limit: int) -> list[dict]:

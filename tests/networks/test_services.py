@@ -21,7 +21,9 @@ def network():
                           name_es="Red de Protección Social")
 
 
-def test_request_then_approve_makes_a_member(network, secretariat, django_capture_on_commit_callbacks):
+def test_request_then_approve_makes_a_member(
+    network, secretariat, django_capture_on_commit_callbacks
+):
     agency = AgencyFactory()
     person = focal_point_for(agency, preferred_language="es")
     with django_capture_on_commit_callbacks(execute=True):
