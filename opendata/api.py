@@ -7,7 +7,7 @@ from itertools import islice
 
 from django.http import Http404
 
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from . import catalogue, datasets
 from .streams import cell
@@ -36,8 +36,14 @@ class DatasetOut(Schema):
 
 
 class RowsQuery(Schema):
-    offset: int = Field(0, ge=0, le=10_000_000)
-    limit: int = Field(100, ge=1, le=MAX_LIMIT)
+    # Strings, so that every bad value gets the same 400 answer listing the errors.
+    offset: str = Field("0", description="rows to skip (0 to 10 000 000)")
+    limit: str = Field("100", description=f"rows to return (1 to {MAX_LIMIT})")
+
+
+class ErrorOut(Schema):
+    detail: str
+    errors: dict[str, str]
 
 
 class RowsOut(Schema):
@@ -84,17 +90,38 @@ def dataset_detail(request, slug: str):
     return _out(_dataset(slug))
 
 
-@router.get("/{slug}/rows", response=RowsOut)
+def _bounded(value: str, low: int, high: int) -> int | None:
+    value = value.strip()
+    if not value.isdigit() or len(value) > 9:
+        return None
+    number = int(value)
+    return number if low <= number <= high else None
+
+
+@router.get("/{slug}/rows", response={200: RowsOut, 400: ErrorOut})
 def dataset_rows(request, slug: str, query: Query[RowsQuery]):
+    """A page of the dataset's rows (each row an object keyed by column name)."""
     dataset = _dataset(slug)
+    offset = _bounded(query.offset, 0, 10_000_000)
+    limit = _bounded(query.limit, 1, MAX_LIMIT)
+    errors = {}
+    if offset is None:
+        errors["offset"] = "a whole number from 0 to 10000000"
+    if limit is None:
+        errors["limit"] = f"a whole number from 1 to {MAX_LIMIT}"
+    if errors:
+        return Status(400, {"detail": "Invalid parameters.", "errors": errors})
     names = [c.name for c in dataset.column_list()]
-    page = list(islice(dataset.rows(), query.offset, query.offset + query.limit + 1))
-    more = len(page) > query.limit
-    return {
+    rows = dataset.rows()
+    try:
+        page = list(islice(rows, offset, offset + limit + 1))
+    finally:
+        getattr(rows, "close", lambda: None)()  # release the database cursor now
+    return Status(200, {
         "dataset": slug,
-        "offset": query.offset,
-        "limit": query.limit,
+        "offset": offset,
+        "limit": limit,
         "columns": names,
-        "rows": [dict(zip(names, map(cell, row), strict=True)) for row in page[: query.limit]],
-        "next_offset": query.offset + query.limit if more else None,
-    }
+        "rows": [dict(zip(names, map(cell, row), strict=True)) for row in page[:limit]],
+        "next_offset": offset + limit if len(page) > limit else None,
+    })
