@@ -67,8 +67,10 @@ def main() -> int:
     sizes = sorted(int(a) for a in sys.argv[1:])
     call_command("migrate", verbosity=0)
     fill(sizes[-1])
-    client = Client()
+    client = Client(HTTP_HOST="localhost")
     print(f"opendata: streaming downloads, SQLite, Python {sys.version.split()[0]}", flush=True)
+    # One download first, so imports and template loading do not count as the first size's.
+    measure(client, register(10), "csv")
     peaks = {}
     for size in sizes:
         slug = register(size)
@@ -77,9 +79,12 @@ def main() -> int:
             peaks[(size, fmt)] = peak
             print(f"opendata {fmt:4} rows={size:>7} bytes={sent:>11,} seconds={elapsed:6.2f} "
                   f"peak_memory={peak / 1024:8.0f} KiB", flush=True)
+    # Up to a few thousand rows the peak grows with the table (the database hands rows over
+    # 2 000 at a time, the response is written 500 at a time); beyond, it must not.
+    base = sizes[-2] if len(sizes) > 1 else sizes[0]
     for fmt in ("csv", "json"):
-        ratio = peaks[(sizes[-1], fmt)] / max(1, peaks[(sizes[0], fmt)])
-        print(f"opendata {fmt:4} peak at {sizes[-1]} rows / peak at {sizes[0]} rows = "
+        ratio = peaks[(sizes[-1], fmt)] / max(1, peaks[(base, fmt)])
+        print(f"opendata {fmt:4} peak at {sizes[-1]} rows / peak at {base} rows = "
               f"{ratio:.2f} (flat: close to 1)", flush=True)
     return 0
 
