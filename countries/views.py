@@ -23,27 +23,25 @@ def index(request):
         rows.sort(key=lambda r: r["country"].name, reverse=descending)
     else:
         position = keys.index(sort) - 1
+        # A hidden count (None) is between 1 and 4 people.
         rows.sort(
-            key=lambda r: (-1 if r["values"][position] is None else r["values"][position],
+            key=lambda r: (2.5 if r["values"][position] is None else r["values"][position],
                            r["country"].name),
             reverse=descending,
         )
-    headers = [
-        {
+    labels = [None] + [section.headline_label or section.title for section in columns]
+    headers = []
+    for key, label in zip(keys, labels, strict=True):
+        current = key == sort
+        headers.append({
             "key": key,
             "label": label,
-            "sorted": "descending" if descending else "ascending" if key == sort else "",
-            "next": "asc" if key == sort and descending else "desc" if key == sort else (
-                "asc" if key == "name" else "desc"),
-        }
-        for key, label in zip(
-            keys, [None] + [section.headline_label or section.title for section in columns],
-            strict=True,
-        )
-    ]
-    for header in headers:
-        if header["key"] != sort:
-            header["sorted"] = ""
+            "sorted": ("descending" if descending else "ascending") if current else "",
+            # A click on the sorted column reverses it; another column starts with its most
+            # useful order (names A→Z, figures largest first).
+            "next": ("asc" if descending else "desc") if current
+            else ("asc" if key == "name" else "desc"),
+        })
     return render(
         request, "countries/index.html", {"headers": headers, "rows": rows, "sort": sort}
     )
