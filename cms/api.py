@@ -7,6 +7,7 @@ from cms.refusals import api_handler as refusal_api_handler
 from courses.api import router as courses_router
 from exchanges.api import router as exchanges_router
 from projects.api import router as projects_router
+from opendata.api import router as opendata_router
 from search.api import router as search_router
 
 api = NinjaAPI(
@@ -23,6 +24,7 @@ api.add_router("/projects/", projects_router)
 
 api.add_router("/experiences/", search_router)
 api.add_router("/frameworks/", "frameworks.api.router")
+api.add_router("/data/", opendata_router)
 
 # One mapping of a service's refusal for the whole API: 409 {"code", "message"}.
 api.add_exception_handler(Refusal, refusal_api_handler(api))

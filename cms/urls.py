@@ -19,6 +19,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("certificates/", include("courses.certificate_urls")),
     path("", include("cms.publishing.urls")),
+    path("data/", include("opendata.file_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -32,6 +33,9 @@ urlpatterns += i18n_patterns(
     path("", include("forums.urls")),
     path("", include("projects.urls")),
     path("", include("frameworks.urls")),
+    path("", include("networks.urls")),
+    path("", include("countries.urls")),
+    path("", include("opendata.urls")),
     # Wagtail's catch-all page serving comes last (routing cached, see cms/pages/shell.py).
     re_path(r"^((?:[\w\-]+/)*)$", page_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),

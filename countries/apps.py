@@ -6,3 +6,8 @@ class CountriesConfig(AppConfig):
     name = "countries"
     label = "countries"
     verbose_name = _("Country profiles")
+
+    def ready(self):
+        from . import agencies
+
+        agencies.register()

@@ -19,3 +19,6 @@ class CoursesConfig(AppConfig):
         parents.register(Cohort, CohortRoomPolicy())
         parents.register(WebinarPage, WebinarRoomPolicy())
         register_header_link("my_learning", _("My learning"), "courses:my_learning", order=10)
+        from . import profiles
+
+        profiles.register()

@@ -23,3 +23,6 @@ class ExchangesConfig(AppConfig):
             badge=unread_count,
             order=90,
         )
+        from . import profiles
+
+        profiles.register()

@@ -6,3 +6,8 @@ class NetworksConfig(AppConfig):
     name = "networks"
     label = "networks"
     verbose_name = _("Networks")
+
+    def ready(self):
+        from . import profiles
+
+        profiles.register()

@@ -33,10 +33,15 @@ class Dataset:
     slug: str
     title: str
     description: str
-    columns: tuple[Column, ...]
+    columns: tuple[Column, ...] | Callable[[], tuple[Column, ...]]
     rows: Callable[[], Iterator[tuple]]
     last_updated: Callable[[], object]  # -> date | datetime | None
     keywords: tuple[str, ...] = field(default_factory=tuple)
+
+    def column_list(self) -> tuple[Column, ...]:
+        """The columns; ``columns`` may be a callable for a table whose columns other apps
+        give (the country indicators have one per registered profile section)."""
+        return tuple(self.columns() if callable(self.columns) else self.columns)
 
 
 _datasets: dict[str, Dataset] = {}

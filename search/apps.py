@@ -16,3 +16,6 @@ class SearchConfig(AppConfig):
         register_header_link(
             "search", _("Search"), "site_search", visible=lambda user: True, order=10
         )
+        from . import profiles
+
+        profiles.register()

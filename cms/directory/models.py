@@ -4,7 +4,6 @@ Names that users read in their own language are stored once per site language
 (``name_en``, ``name_es``…) so that filters and facets work on one row per thing.
 """
 
-from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
@@ -193,7 +192,7 @@ class Network(TranslatedNameMixin, models.Model):
         FieldRowPanel([FieldPanel("slug"), FieldPanel("acronym")]),
         *TranslatedNameMixin.name_panels,
         FieldPanel("description"),
-        FieldPanel("members", widget=forms.CheckboxSelectMultiple),
+        # Members change only through networks.services (membership requests and decisions).
     ]
 
     class Meta:

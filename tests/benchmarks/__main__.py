@@ -7,7 +7,7 @@ with the conditions it was measured under. ``make bench`` runs this; ``make test
 import importlib
 import sys
 
-BENCHMARKS = ("pages", "search", "rooms")
+BENCHMARKS = ("pages", "search", "rooms", "opendata")
 
 
 def run(names: list[str]) -> int:
