@@ -4,11 +4,6 @@ from ninja import NinjaAPI
 
 from cms.refusals import Refusal
 from cms.refusals import api_handler as refusal_api_handler
-from courses.api import router as courses_router
-from exchanges.api import router as exchanges_router
-from projects.api import router as projects_router
-from opendata.api import router as opendata_router
-from search.api import router as search_router
 
 api = NinjaAPI(
     title="Puente API",
@@ -17,14 +12,18 @@ api = NinjaAPI(
     docs_url="/docs",
 )
 
-api.add_router("/courses/", courses_router)
-api.add_router("/exchanges/", exchanges_router)
-api.add_router("/forums/", "forums.api.router")
-api.add_router("/projects/", projects_router)
-
-api.add_router("/experiences/", search_router)
-api.add_router("/frameworks/", "frameworks.api.router")
-api.add_router("/data/", opendata_router)
+# Each domain's router, by dotted path (the ground floor imports no domain).
+ROUTERS = {
+    "/courses/": "courses.api.router",
+    "/exchanges/": "exchanges.api.router",
+    "/experiences/": "search.api.router",
+    "/forums/": "forums.api.router",
+    "/frameworks/": "frameworks.api.router",
+    "/projects/": "projects.api.router",
+    "/data/": "opendata.api.router",
+}
+for prefix, router in ROUTERS.items():
+    api.add_router(prefix, router)
 
 # One mapping of a service's refusal for the whole API: 409 {"code", "message"}.
 api.add_exception_handler(Refusal, refusal_api_handler(api))
