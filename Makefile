@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
-APPS   := courses exchanges rooms search
+APPS   := courses exchanges experiences rooms search
 export DJANGO_ENV ?= dev
 
 .PHONY: run test test-suite lint bench messages clean

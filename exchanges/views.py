@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms.refusals import Refusal
+
 from . import permissions, services, workflow
 from .filters import PublicExchangeFilter
 from .forms import (
@@ -383,7 +385,7 @@ def experience(request, pk):
         raise PermissionDenied
     try:
         page = services.experience_draft_create(req=req, by=request.user)
-    except TransitionRefused as refused:
+    except Refusal as refused:
         messages.error(request, refused.message)
         return redirect(req)
     messages.success(request, _("A draft experience page was created from the reports."))

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class SearchConfig(AppConfig):
     name = "search"
     label = "puente_search"
-    verbose_name = _("Experiences and search")
+    verbose_name = _("Search")
 
     def ready(self):
         from cms.navigation import register_header_link

@@ -76,7 +76,7 @@ def _searchable_text(page: Page, skip: set[str]) -> list[str]:
 
 def page_document(page: Page) -> PageDocument:
     """The document of one live, specific page."""
-    from .models import ExperiencePage
+    from experiences.models import ExperiencePage
 
     doc = PageDocument(
         page_id=page.pk,
@@ -115,7 +115,7 @@ def page_document(page: Page) -> PageDocument:
 
 def live_pages() -> Iterator[Page]:
     """Every live page below the root, specific, experiences with their relations prefetched."""
-    from .models import ExperiencePage
+    from experiences.models import ExperiencePage
 
     experiences = (
         ExperiencePage.objects.live()
@@ -150,7 +150,7 @@ def _batched(items: Iterable, size: int) -> Iterator[list]:
 
 def sync_pages(page_ids: Sequence[int]) -> None:
     """Index the live pages among ``page_ids`` and drop the others from the index."""
-    from .models import ExperiencePage
+    from experiences.models import ExperiencePage
 
     ids = set(page_ids)
     live = list(

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "cms.accounts",
     "cms.pages",
     "search",
+    "experiences",
     "courses",
     "exchanges",
     "rooms",

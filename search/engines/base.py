@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 
 from cms.versions import Version
 
-EXPERIENCE_KIND = "puente_search.experiencepage"
+EXPERIENCE_KIND = "experiences.experiencepage"
 # Replaced by every engine whenever it writes to its index: answers kept under it (the database
 # engine's facet snapshot, each page's related experiences) are never read past a change.
 INDEX_VERSION = Version("puente:search:index:version")

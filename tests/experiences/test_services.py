@@ -1,6 +1,6 @@
-from search.services import ExperienceMatch, similar_experiences
+from experiences.selectors import ExperienceMatch, similar_experiences
 from tests.factories import AgencyFactory, CountryFactory, ThemeFactory
-from tests.factories.search import ExperiencePageFactory
+from tests.factories.experiences import ExperiencePageFactory
 
 
 def test_similar_experiences_ranks_the_agency_that_did_the_work_first(publish, cash_transfers):

@@ -9,10 +9,10 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 import pytest
 
-from search import workflow
-from search.models import ExperiencePage
+from experiences import workflow
+from experiences.models import ExperiencePage
 from tests.factories import AgencyFactory
-from tests.factories.search import ExperiencePageFactory
+from tests.factories.experiences import ExperiencePageFactory
 
 
 @pytest.fixture
@@ -49,7 +49,7 @@ def _form(agency, action=None, **overrides):
 
 
 def _add_url(library):
-    return reverse("wagtailadmin_pages:add", args=("puente_search", "experiencepage", library.pk))
+    return reverse("wagtailadmin_pages:add", args=("experiences", "experiencepage", library.pk))
 
 
 def test_migration_created_the_review_workflow(db):
