@@ -6,3 +6,10 @@ class ExperiencesConfig(AppConfig):
     name = "experiences"
     label = "experiences"
     verbose_name = _("Experiences")
+
+    def ready(self):
+        from search import registry
+
+        from .indexing import INDEXED
+
+        registry.register(INDEXED)

@@ -12,6 +12,9 @@ from django.utils.translation import gettext
 
 from cms.versions import Version
 
+# The kind of page a faceted search and "more like this" look at unless told otherwise: the
+# experiences' model label, as a string (search imports no domain; a test in tests/experiences
+# fails if the two ever disagree).
 EXPERIENCE_KIND = "experiences.experiencepage"
 # Replaced by every engine whenever it writes to its index: answers kept under it (the database
 # engine's facet snapshot, each page's related experiences) are never read past a change.

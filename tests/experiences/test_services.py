@@ -1,63 +1,73 @@
-from experiences.selectors import ExperienceMatch, similar_experiences
-from tests.factories import AgencyFactory, CountryFactory, ThemeFactory
-from tests.factories.experiences import ExperiencePageFactory
+"""What other apps ask of experiences: a draft from a closed exchange."""
+
+from django.utils import translation
+
+import pytest
+
+from cms.accounts import roles
+from experiences.services import NoLibrary, draft_from_exchange
+from tests.factories import AgencyFactory, PopulationGroupFactory, ThemeFactory, UserFactory
+from tests.factories.experiences import ExperienceIndexPageFactory
+
+pytestmark = pytest.mark.django_db
 
 
-def test_similar_experiences_ranks_the_agency_that_did_the_work_first(publish, cash_transfers):
-    colombia = CountryFactory(code="CO", name_en="Colombia")
-    dps = AgencyFactory(name="Prosperidad Social", acronym="DPS", country=colombia)
-    other = AgencyFactory()
-    sisben = publish(
-        "es",
-        title="Focalización de transferencias monetarias con el Sisbén",
-        summary="Un registro social de hogares para focalizar transferencias condicionadas.",
-        problem="<p>Las transferencias no llegaban a los hogares más pobres.</p>",
-        agency=dps,
-        country=colombia,
-        themes=[cash_transfers],
+def _draft(**overrides):
+    data = {
+        "exchange_id": 42,
+        "title": "Cuidados comunitarios",
+        "summary": "Lo que aprendimos en el intercambio.",
+        "agency": AgencyFactory(),
+        "start_year": 2024,
+        "end_year": 2025,
+        "problem": "Demasiadas esperas.\n\nPocas cuidadoras <formadas>.",
+        "actions": ["Visitas de estudio", "Talleres"],
+        "results": ["Un modelo compartido"],
+        "lessons": [""],
+        "themes": [ThemeFactory()],
+        "population_groups": [PopulationGroupFactory()],
+        "by": UserFactory(roles=[roles.SECRETARIAT]),
+    }
+    return draft_from_exchange(**{**data, **overrides})
+
+
+def test_a_draft_lands_in_the_library_of_the_current_language(home_pages):
+    libraries = {
+        code: ExperienceIndexPageFactory(parent=home, locale=home.locale)
+        for code, home in home_pages.items()
+    }
+    with translation.override("es"):
+        page = _draft()
+    assert page.get_parent().specific == libraries["es"]
+    assert not page.live and page.has_unpublished_changes
+    assert page.original_language == "es" and page.country == page.agency.country
+    assert page.slug == "cuidados-comunitarios-42"
+    # Plain texts become escaped paragraphs, empty lines dropped.
+    assert page.problem == (
+        "<p>Demasiadas esperas.</p><p>Pocas cuidadoras &lt;formadas&gt;.</p>"
     )
-    publish(
-        title="Labour inspection in rural areas",
-        summary="Mobile inspection teams visit farms.",
-        problem="<p>Inspectors could not reach plantations.</p>",
-        agency=other,
-        country=other.country,
-        themes=[ThemeFactory()],
-    )
-
-    matches = similar_experiences(
-        "Queremos mejorar la focalización de nuestras transferencias monetarias condicionadas",
-        theme_slugs=["cash-transfers"],
-    )
-
-    assert matches, "expected at least one match"
-    assert isinstance(matches[0], ExperienceMatch)
-    assert matches[0].page_id == sisben.pk
-    assert matches[0].agency_id == dps.pk
-    assert matches[0].url.endswith(f"/{sisben.slug}/")
-    assert all(m.page_id != sisben.pk for m in matches[1:])
+    assert page.actions == "<p>Visitas de estudio</p><p>Talleres</p>" and page.lessons == ""
+    assert page.themes.count() == 1 and page.population_groups.count() == 1
+    assert page.get_latest_revision().user.groups.filter(name=roles.SECRETARIAT).exists()
 
 
-def test_similar_experiences_ignores_drafts_and_honours_limit(
-    publish, libraries, django_capture_on_commit_callbacks
-):
-    published = [
-        publish(title=f"Registry of households {n}", summary="household registry targeting")
-        for n in range(3)
-    ]
-    with django_capture_on_commit_callbacks(execute=True):
-        draft = ExperiencePageFactory(
-            parent=libraries["en"], live=False, title="Household registry draft"
-        )
-        draft.save_revision()
-
-    matches = similar_experiences("household registry", limit=10)
-
-    assert {m.page_id for m in matches} == {p.pk for p in published}
-    assert len(similar_experiences("household registry", limit=2)) == 2
-    assert similar_experiences("household registry", limit=0) == []
+def test_without_a_library_of_the_language_the_first_one_is_used(home_pages):
+    english = ExperienceIndexPageFactory(parent=home_pages["en"], locale=home_pages["en"].locale)
+    with translation.override("pt"):
+        assert _draft().get_parent().specific == english
 
 
-def test_similar_experiences_with_no_usable_words_returns_nothing(publish):
-    publish(title="Anything")
-    assert similar_experiences('"():*\\~') == []
+def test_without_any_library_it_is_refused_and_nothing_is_made(home_pages):
+    from experiences.models import ExperiencePage
+
+    with pytest.raises(NoLibrary) as refused:
+        _draft()
+    assert refused.value.code == "no_experience_library"
+    assert not ExperiencePage.objects.exists()
+
+
+def test_the_kind_search_looks_for_by_default_is_the_experience_model():
+    from experiences.models import ExperiencePage
+    from search.engines import EXPERIENCE_KIND
+
+    assert ExperiencePage._meta.label_lower == EXPERIENCE_KIND
