@@ -11,7 +11,8 @@ are rewritten so they move out of line and gain their title vector. No-op on SQL
 import django.contrib.postgres.search
 from django.db import migrations
 
-from search.engines.database import DOC_TABLE, _PostgresText
+from search.engines.database.base import DOC_TABLE
+from search.engines.database.postgresql import PostgresText
 
 
 def narrow_rows(apps, schema_editor):
@@ -24,7 +25,7 @@ def narrow_rows(apps, schema_editor):
     # The small title vector stays in the row: ranking reads it for every title match.
     schema_editor.execute(f"ALTER TABLE {DOC_TABLE} ALTER COLUMN title_vector SET STORAGE MAIN")
     schema_editor.execute(
-        f"UPDATE {DOC_TABLE} SET title_vector = {_PostgresText.title_vector()}, "  # noqa: S608
+        f"UPDATE {DOC_TABLE} SET title_vector = {PostgresText.title_vector()}, "  # noqa: S608
         "search_vector = search_vector || ''::tsvector"
     )
     schema_editor.execute(
