@@ -15,7 +15,7 @@ class SearchDocument(models.Model):
     (an FTS5 table on SQLite, the ``search_vector`` column with a GIN index on PostgreSQL, plus
     ``title_vector`` for ranking). On PostgreSQL the row itself stays narrow (the texts and the
     search vector are kept out of line, only the small title vector in the row): a query
-    matching half the documents then reads a few megabytes of rows (see migration 0006).
+    matching half the documents then reads little more than the rows' keys (see migration 0006).
     """
 
     page = models.OneToOneField(

@@ -32,7 +32,7 @@ class _Folding(dict):
 
     Decomposing a string is decomposing each character, then ordering the marks (dropped
     here): so folding character by character through ``str.translate`` gives the same text,
-    without a Python step per character (the snippets of a page of hits fold 30 000 words).
+    without a Python step per character (the snippets of a page of hits fold many words).
     """
 
     def __missing__(self, code: int) -> str:

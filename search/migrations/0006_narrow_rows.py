@@ -2,8 +2,8 @@
 
 Every text and the search vector of a document row are now kept out of line
 (``toast_tuple_target`` at its minimum, the search vector back to the default storage): the rows
-a query matches are then read from about 35 MB at 100 000 documents instead of about 400 MB, and
-a match needs no vector at all (the GIN index answers it). Ranking reads only the small
+a query matches are then read from a small fraction of the space, and a match needs no vector at
+all (the GIN index answers it). Ranking reads only the small
 ``title_vector``, kept in the row. Existing rows
 are rewritten so they move out of line and gain their title vector. No-op on SQLite.
 """

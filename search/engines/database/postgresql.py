@@ -27,7 +27,7 @@ def _alternatives(texts: Sequence[str]) -> list[str]:
     """One word's ``tsquery`` alternatives (its prefix, its stem in each language), each once.
 
     A stem the prefix already covers ("public" under "public:*") is left out: the GIN index
-    would read its entries again for nothing (a third of the index's time for three words).
+    would read its entries again for nothing.
     """
     lexemes = [(text, _LEXEME.fullmatch(text)) for text in texts if text]
     prefixes = [m.group(1) for _text, m in lexemes if m and m.group(2)]
@@ -45,8 +45,8 @@ class PostgresText(TextIndex):
     Relevance: documents with query words in their title first, by ``ts_rank`` of the small
     title vector (more of the words, and in more configurations, rank higher); then the other
     matches, newest first. Ranking every match by its whole vector meant reading every matching
-    vector (270 ms for a word found in 47 000 documents); this reads only the title vectors of
-    the title matches.
+    vector, which grows with the matches; this reads only the title vectors of the title
+    matches.
     """
 
     @staticmethod
@@ -107,8 +107,8 @@ class PostgresText(TextIndex):
 
         The rebuild's foreign keys are checked when it commits, one query per row with a plan
         made from the statistics of the moment: with the page table's statistics from before a
-        bulk import (two rows), each check read the whole table and the commit of 100 000
-        documents took minutes. At the end, the new documents' statistics (an ANALYZE counts
+        bulk import (two rows), each check read the whole table and the commit of a large
+        rebuild took very long. At the end, the new documents' statistics (an ANALYZE counts
         its own transaction's rows) serve the first searches too.
         """
         with connection.cursor() as cursor:
@@ -118,8 +118,8 @@ class PostgresText(TextIndex):
         """After a rebuild: the GIN indexes' pending entries merged, and fresh statistics.
 
         GIN collects new entries in a pending list that every search reads from end to end
-        until it is merged; after 100 000 documents it held hundreds of pages and made each
-        title search 14 ms instead of 2 ms. (Day to day, migration 0007 keeps it small.)
+        until it is merged; after a rebuild it holds hundreds of pages and makes each title
+        search several times slower. (Day to day, migration 0007 keeps it small.)
         """
         with connection.cursor() as cursor:
             for index in GIN_INDEXES:
@@ -129,7 +129,7 @@ class PostgresText(TextIndex):
     def vacuum(self, tables: list[str]) -> None:
         """After a rebuild has committed: the old rows' space reclaimed now, not whenever
         autovacuum comes by. Counting each word of the vocabulary batch after batch leaves
-        one dead row per update (280 000 after 100 000 documents), which every typo lookup
+        one dead row per update (several per document), which every typo lookup
         then stepped over."""
         with connection.cursor() as cursor:
             cursor.execute(f"VACUUM (ANALYZE) {', '.join(tables)}")
@@ -144,7 +144,7 @@ class PostgresText(TextIndex):
         """
         # The word as typed matches as a prefix ("migrac" finds "migración"); its stem in each
         # language matches exactly. A prefix of a stem ("su:*" for "suas") found nearly
-        # everything, and made the index read every word it starts (13 ms against 33 ms).
+        # everything, and made the index read every word it starts.
         configs = ("simple", *PG_CONFIGS.values())
         params = [
             value
@@ -171,8 +171,8 @@ class PostgresText(TextIndex):
         """The rows of ``statement``, matched through the GIN indexes, never row by row.
 
         The planner prices ``@@`` on a row as cheap and picks a sequential scan when a word is
-        common; with the vectors kept out of line, that scan reads every vector (215 ms at
-        100 000 documents against 17 ms through the index). Sent as one string with the
+        common; with the vectors kept out of line, that scan reads every vector, where the
+        index reads only the matches. Sent as one string with the
         setting, the two run in one implicit transaction: the setting ends with it (inside an
         open transaction, it lasts until that transaction ends).
         """
@@ -199,8 +199,8 @@ class PostgresText(TextIndex):
 
         For two words or more: the documents with every word are few next to those with one
         of them in their title, so ranking the titles of the matches as they are read costs
-        less than a second search of the title index (16 ms against 24 ms for three words).
-        For one common word it is the other way round (50 ms against 30 ms): use the two.
+        less than a second search of the title index. For one common word it is the other
+        way round: use the two.
         """
         sql, params = self.predicate(words)
         title = self._tsquery(tuple(words), any_word=True)
@@ -238,7 +238,7 @@ class PostgresText(TextIndex):
         if any_word:
             # "More like this": the candidates are the documents with the most of the words in
             # their title (its small vector); only they are ranked by their whole vector.
-            # Ranking every document sharing a word took a second at 100 000 documents.
+            # Ranking every document sharing a word grows with the index; this does not.
             qs = qs.filter(
                 pk__in=RawSQL(  # noqa: S611 - constant SQL; the query is a parameter
                     f"SELECT page_id FROM {DOC_TABLE} WHERE title_vector @@ %s::tsquery "  # noqa: S608
