@@ -13,7 +13,8 @@ from wagtail.admin.views.reports import PageReportView
 
 from cms import permissions
 
-from . import workflow
+from . import permissions as experience_permissions
+from . import services
 from .models import ExperienceIndexPage, ExperiencePage, outdated_before
 
 
@@ -80,7 +81,7 @@ def _is_experience(page, parent_page=None) -> bool:
 def hide_direct_publish(menu_items, request, context):
     """Only the Secretariat sees "Publish" on an experience; others submit it for review."""
     if _is_experience(context.get("page"), context.get("parent_page")) and not (
-        workflow.may_publish_experience(request.user)
+        experience_permissions.may_publish_experience(request.user)
     ):
         menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
 
@@ -96,7 +97,7 @@ def refuse_direct_publish_on_edit(request, page):
         request.method == "POST"
         and "action-publish" in request.POST
         and isinstance(page.specific, ExperiencePage)
-        and not workflow.may_publish_experience(request.user)
+        and not experience_permissions.may_publish_experience(request.user)
     ):
         return _refuse_publish(request, page)
     return None
@@ -108,7 +109,7 @@ def refuse_direct_publish_on_create(request, parent_page, page_class):
         request.method == "POST"
         and "action-publish" in request.POST
         and issubclass(page_class, ExperiencePage)
-        and not workflow.may_publish_experience(request.user)
+        and not experience_permissions.may_publish_experience(request.user)
     ):
         return _refuse_publish(request, parent_page)
     return None
@@ -117,4 +118,4 @@ def refuse_direct_publish_on_create(request, parent_page, page_class):
 def protect_new_library(request, page):
     """A new library runs the review workflow from its first day."""
     if isinstance(page.specific, ExperienceIndexPage):
-        workflow.protect_library(page)
+        services.library_protect(page)

@@ -1,20 +1,44 @@
-"""Writes other apps ask of experiences: a draft experience page from a closed exchange."""
+"""Writes: a library put under review, and a draft experience from a closed exchange (the one
+way other apps create experiences)."""
 
 from collections.abc import Iterable
 
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
+
+from cms.accounts import roles
 from cms.directory.models import Agency, PopulationGroup, Theme, current_language
 from cms.refusals import Refusal
 
 from .models import ExperienceIndexPage, ExperiencePage
 
+WORKFLOW_NAME = "Experience review"  # created with its task by puente_search migration 0003
+TASK_NAME = "Secretariat review"
+
 
 class NoLibrary(Refusal):
     default_code = "no_experience_library"
+
+
+def library_protect(library: ExperienceIndexPage) -> None:
+    """Put a library under the review workflow and open it to focal points' drafts."""
+    workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
+    if workflow is not None:
+        WorkflowPage.objects.update_or_create(page=library, defaults={"workflow": workflow})
+    group = Group.objects.filter(name=roles.FOCAL_POINT).first()
+    if group is not None:
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page=library,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename="add_page"
+            ),
+        )
 
 
 def _paragraphs(*texts: str) -> str:

@@ -9,7 +9,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 import pytest
 
-from experiences import workflow
+from experiences import services
 from experiences.models import ExperiencePage
 from tests.factories import AgencyFactory
 from tests.factories.experiences import ExperiencePageFactory
@@ -17,7 +17,7 @@ from tests.factories.experiences import ExperiencePageFactory
 
 @pytest.fixture
 def library(libraries):
-    workflow.protect_library(libraries["en"])
+    services.library_protect(libraries["en"])
     return libraries["en"]
 
 
@@ -53,7 +53,7 @@ def _add_url(library):
 
 
 def test_migration_created_the_review_workflow(db):
-    wf = Workflow.objects.get(name=workflow.WORKFLOW_NAME)
+    wf = Workflow.objects.get(name=services.WORKFLOW_NAME)
     (task,) = [t.specific for t in wf.tasks]
     assert [g.name for g in task.groups.all()] == ["Secretariat"]
 
@@ -68,7 +68,7 @@ def test_focal_point_drafts_for_own_agency_and_submits_for_review(
     assert not page.live
     state = WorkflowState.objects.get(object_id=str(page.pk))
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
-    assert state.workflow.name == workflow.WORKFLOW_NAME
+    assert state.workflow.name == services.WORKFLOW_NAME
 
 
 def test_focal_point_cannot_draft_for_another_agency(client, library, focal_point):
