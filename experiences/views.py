@@ -78,7 +78,7 @@ def _facet_options_html(name: str, options) -> str:
         'id="f-{0}-{1}"{2}><label for="f-{0}-{1}">{3} <span class="count">({4})</span>'
         "</label></div>",
         (
-            (name, option.value, mark_safe(" checked") if option.selected else "",  # noqa: S308
+            (name, option.value, mark_safe(" checked") if option.selected else "",  # noqa: S308  # nosec B308
              option.label, option.count)
             for option in options
         ),
