@@ -1,6 +1,8 @@
 
 from django.test import Client
 
+import pytest
+
 from tests.factories import StandardPageFactory
 
 
@@ -26,3 +28,10 @@ def test_header_links_to_site_search_for_everyone(client, home_pages):
     assert response.status_code == 200
     assert 'href="/pt/search/"' in response.content.decode()
 
+
+
+@pytest.mark.parametrize("page", ["0", "abc", "1001", "-3"])
+def test_site_search_refuses_a_bad_page_number_with_a_400(client, home_pages, page):
+    response = client.get("/en/search/", {"q": "care", "page": page})
+    assert response.status_code == 400
+    assert 'role="alert"' in response.content.decode()
