@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
-APPS   := courses exchanges rooms search cms/publishing forums projects frameworks networks countries opendata
+APPS   := courses exchanges rooms search cms/publishing forums projects frameworks networks countries opendata experiences
 export DJANGO_ENV ?= dev
 
 .PHONY: run serve test test-suite lint audit bench messages clean

@@ -16,7 +16,7 @@ api = NinjaAPI(
 ROUTERS = {
     "/courses/": "courses.api.router",
     "/exchanges/": "exchanges.api.router",
-    "/experiences/": "search.api.router",
+    "/experiences/": "experiences.api.router",
     "/forums/": "forums.api.router",
     "/frameworks/": "frameworks.api.router",
     "/projects/": "projects.api.router",

@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include(accounts_urls)),
     path("accounts/", include("allauth.urls")),
     path("", include("search.urls")),
+    path("", include("experiences.urls")),
     path("", include("courses.urls")),
     path("", include("exchanges.urls")),
     path("", include("rooms.urls")),

@@ -1,6 +1,6 @@
 """Provider suggestions for a request: agencies whose published experiences match it.
 
-The search engine's "more like this" (``search.services.similar_experiences``) scores
+The search engine's "more like this" (``experiences.selectors.similar_experiences``) scores
 experiences against the request's text, themes and population groups; an agency's score is its
 best experience plus a share of its others, with a bonus when it shares a network with the
 requesting agency. Each suggestion carries the experiences that justify it.
@@ -34,7 +34,7 @@ def request_text(req: ExchangeRequest) -> str:
 
 def suggest_providers(req: ExchangeRequest, *, limit: int = 5) -> list[Suggestion]:
     """Provider agencies for ``req``, best first (the requester and its country left out)."""
-    from search.services import similar_experiences
+    from experiences.selectors import similar_experiences
 
     matches = similar_experiences(
         request_text(req),

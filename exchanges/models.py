@@ -158,7 +158,7 @@ class ExchangeRequest(models.Model):
         editable=False,
     )
     experience_page = models.ForeignKey(
-        "puente_search.ExperiencePage",
+        "experiences.ExperiencePage",
         verbose_name=_("experience page"),
         null=True,
         blank=True,

@@ -5,10 +5,10 @@ a view that forgot to ask cannot write.
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.utils.html import escape
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
+
+from experiences.services import draft_from_exchange
 
 from . import permissions
 from .models import Attachment, Evaluation, ExchangeRequest, Offer, Report, Review, State
@@ -119,48 +119,27 @@ def evaluation_submit(*, req: ExchangeRequest, by, kind: str, form) -> Evaluatio
     return evaluation
 
 
-def _paragraphs(*texts: str) -> str:
-    return "".join(
-        f"<p>{escape(line)}</p>" for text in texts for line in text.splitlines() if line.strip()
-    )
-
-
 def experience_draft_create(*, req: ExchangeRequest, by):
     """A draft ExperiencePage of the provider's experience, pre-filled from the reports."""
-    from cms.directory.models import current_language
-    from search.models import ExperienceIndexPage, ExperiencePage
-
     if not permissions.may_create_experience(by, req):
         raise PermissionDenied
-    index = (
-        ExperienceIndexPage.objects.filter(locale__language_code=current_language()).first()
-        or ExperienceIndexPage.objects.first()
-    )
-    if index is None:
-        raise TransitionRefused(_("There is no experience library to put the page in."))
     reports = list(req.reports.select_related("agency"))
-    agency = req.provider_agency or req.requesting_agency
     completed = req.completed_at or req.updated_at
-    page = ExperiencePage(
-        title=req.title[:255],
-        slug=slugify(f"{req.title}-{req.pk}")[:80] or f"exchange-{req.pk}",
-        locale=index.locale,
-        summary=(req.summary or req.need)[:1000],
-        country=agency.country,
-        agency=agency,
-        start_year=(req.period_start or completed).year,
-        end_year=(req.period_end or completed).year,
-        original_language=index.locale.language_code,
-        problem=_paragraphs(req.problem),
-        actions=_paragraphs(*(r.activities for r in reports)),
-        results=_paragraphs(*(r.results for r in reports)),
-        lessons=_paragraphs(*(r.next_steps for r in reports)),
-        live=False,
-    )
     with transaction.atomic():
-        index.add_child(instance=page)
-        page.themes.set(req.themes.all())
-        page.population_groups.set(req.population_groups.all())
-        page.save_revision(user=by)
+        page = draft_from_exchange(
+            exchange_id=req.pk,
+            title=req.title,
+            summary=req.summary or req.need,
+            agency=req.provider_agency or req.requesting_agency,
+            start_year=(req.period_start or completed).year,
+            end_year=(req.period_end or completed).year,
+            problem=req.problem,
+            actions=[r.activities for r in reports],
+            results=[r.results for r in reports],
+            lessons=[r.next_steps for r in reports],
+            themes=req.themes.all(),
+            population_groups=req.population_groups.all(),
+            by=by,
+        )
         ExchangeRequest.objects.filter(pk=req.pk).update(experience_page=page)
     return page

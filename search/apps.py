@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class SearchConfig(AppConfig):
     name = "search"
     label = "puente_search"
-    verbose_name = _("Experiences and search")
+    verbose_name = _("Search")
 
     def ready(self):
         from cms.navigation import register_header_link
@@ -16,6 +16,3 @@ class SearchConfig(AppConfig):
         register_header_link(
             "search", _("Search"), "site_search", visible=lambda user: True, order=10
         )
-        from . import profiles
-
-        profiles.register()

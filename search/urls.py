@@ -6,6 +6,4 @@ from . import views
 
 urlpatterns = [
     path("search/", views.site_search, name="site_search"),
-    # Served here rather than through Wagtail's tree walk: same page, a third of the queries.
-    path("experiences/", views.library, name="experience_library"),
 ]

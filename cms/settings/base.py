@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "cms.operations",
     "cms.publishing",
     "search",
+    "experiences",
     "courses",
     "exchanges",
     "rooms",

@@ -12,7 +12,10 @@ from django.utils.translation import gettext
 
 from cms.versions import Version
 
-EXPERIENCE_KIND = "puente_search.experiencepage"
+# The kind of page a faceted search and "more like this" look at unless told otherwise: the
+# experiences' model label, as a string (search imports no domain; a test in tests/experiences
+# fails if the two ever disagree).
+EXPERIENCE_KIND = "experiences.experiencepage"
 # Replaced by every engine whenever it writes to its index: answers kept under it (the database
 # engine's facet snapshot, each page's related experiences) are never read past a change.
 INDEX_VERSION = Version("puente:search:index:version")
@@ -29,7 +32,7 @@ class _Folding(dict):
 
     Decomposing a string is decomposing each character, then ordering the marks (dropped
     here): so folding character by character through ``str.translate`` gives the same text,
-    without a Python step per character (the snippets of a page of hits fold 30 000 words).
+    without a Python step per character (the snippets of a page of hits fold many words).
     """
 
     def __missing__(self, code: int) -> str:

@@ -2,10 +2,10 @@
 
 The database finds the documents that match the words (its full-text index); counting them by
 country, theme, population group, year and language is done here. Counted by SQL aggregation,
-every facet costs the database about a microsecond per matching row: on the benchmark machine,
-67 ms for a word found in 47 000 of 100 000 documents, however the statement is written. Here a
-set of documents is a Python integer used as a bitset (bit ``n`` stands for page ``n``), so each
-count is one AND and one popcount over 12.5 KB, whatever the number of matches. The same sets
+every facet costs the database time in proportion to the matching rows, however the statement
+is written. Here a set of documents is a Python integer used as a bitset (bit ``n`` stands for
+page ``n``), so each count is one AND and one popcount over one bit per document, whatever the
+number of matches. The same sets
 give the newest-first lists, walked in an order the database computed once.
 
 Each process keeps one snapshot of the documents' facet values, read from the documents table

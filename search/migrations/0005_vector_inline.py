@@ -1,7 +1,7 @@
 """PostgreSQL: keep each document's search vector inline (compressed) beside its row.
 
 Stored out of line (TOAST, the default), every row a query matches or ranks costs a lookup in
-the TOAST table; at 100 000 documents that made matching and ranking several times slower, and
+the TOAST table; on a large index that made matching and ranking several times slower, and
 hid the cost from the planner. Existing vectors are re-stored so they move inline too.
 """
 

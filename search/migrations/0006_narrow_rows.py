@@ -2,8 +2,8 @@
 
 Every text and the search vector of a document row are now kept out of line
 (``toast_tuple_target`` at its minimum, the search vector back to the default storage): the rows
-a query matches are then read from about 35 MB at 100 000 documents instead of about 400 MB, and
-a match needs no vector at all (the GIN index answers it). Ranking reads only the small
+a query matches are then read from a small fraction of the space, and a match needs no vector at
+all (the GIN index answers it). Ranking reads only the small
 ``title_vector``, kept in the row. Existing rows
 are rewritten so they move out of line and gain their title vector. No-op on SQLite.
 """
@@ -11,7 +11,8 @@ are rewritten so they move out of line and gain their title vector. No-op on SQL
 import django.contrib.postgres.search
 from django.db import migrations
 
-from search.engines.database import DOC_TABLE, _PostgresText
+from search.engines.database.base import DOC_TABLE
+from search.engines.database.postgresql import PostgresText
 
 
 def narrow_rows(apps, schema_editor):
@@ -24,7 +25,7 @@ def narrow_rows(apps, schema_editor):
     # The small title vector stays in the row: ranking reads it for every title match.
     schema_editor.execute(f"ALTER TABLE {DOC_TABLE} ALTER COLUMN title_vector SET STORAGE MAIN")
     schema_editor.execute(
-        f"UPDATE {DOC_TABLE} SET title_vector = {_PostgresText.title_vector()}, "  # noqa: S608
+        f"UPDATE {DOC_TABLE} SET title_vector = {PostgresText.title_vector()}, "  # noqa: S608
         "search_vector = search_vector || ''::tsvector"
     )
     schema_editor.execute(

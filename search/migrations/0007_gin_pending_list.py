@@ -8,7 +8,7 @@ fast. A rebuild merges the list when it ends. No-op on SQLite.
 
 from django.db import migrations
 
-from search.engines.database import GIN_INDEXES
+from search.engines.database.base import GIN_INDEXES
 
 
 def short_lists(apps, schema_editor):

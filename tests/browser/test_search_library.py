@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.factories import AgencyFactory, CountryFactory, ThemeFactory
-from tests.factories.search import ExperienceIndexPageFactory, ExperiencePageFactory
+from tests.factories.experiences import ExperienceIndexPageFactory, ExperiencePageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

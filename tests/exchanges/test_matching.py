@@ -11,7 +11,7 @@ from tests.factories import (
     ThemeFactory,
 )
 from tests.factories.exchanges import ExchangeRequestFactory
-from tests.factories.search import ExperienceIndexPageFactory, ExperiencePageFactory
+from tests.factories.experiences import ExperienceIndexPageFactory, ExperiencePageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from exchanges import services
 from exchanges.models import State
 from tests.factories import UserFactory, focal_point_for
 from tests.factories.exchanges import request_in
-from tests.factories.search import ExperienceIndexPageFactory
+from tests.factories.experiences import ExperienceIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -47,7 +47,7 @@ def test_search_body_is_pinned():
     assert build_search(query).to_dict() == {
         "query": {
             "bool": {
-                "filter": [{"terms": {"kind": ["puente_search.experiencepage"]}}],
+                "filter": [{"terms": {"kind": ["experiences.experiencepage"]}}],
                 "must": [
                     {
                         "multi_match": {
@@ -203,7 +203,7 @@ def test_more_like_this_body_is_pinned():
     assert search.to_dict() == {
         "query": {
             "bool": {
-                "filter": [{"term": {"kind": "puente_search.experiencepage"}}],
+                "filter": [{"term": {"kind": "experiences.experiencepage"}}],
                 "minimum_should_match": 1,
                 "must_not": [{"ids": {"values": ["3"]}}],
                 "should": [

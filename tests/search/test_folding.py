@@ -6,7 +6,7 @@ import unicodedata
 import pytest
 
 from search.engines.base import fold, terms
-from search.engines.database import _alternatives
+from search.engines.database.postgresql import _alternatives
 
 
 def _reference(text: str) -> str:

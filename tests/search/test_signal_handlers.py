@@ -3,7 +3,7 @@ from django.core.management import call_command
 import pytest
 
 from search.models import SearchDocument
-from tests.factories.search import ExperienceIndexPageFactory
+from tests.factories.experiences import ExperienceIndexPageFactory
 
 
 def test_publish_indexes_and_unpublish_removes(publish, django_capture_on_commit_callbacks):
@@ -44,7 +44,7 @@ def test_rebuild_command_reports_throughput(publish, capsys):
     call_command("search_index", "--rebuild")
     out = capsys.readouterr().out
     assert "documents/s" in out
-    assert SearchDocument.objects.filter(kind="puente_search.experiencepage").count() == 2
+    assert SearchDocument.objects.filter(kind="experiences.experiencepage").count() == 2
 
 
 def test_command_needs_rebuild_flag(db):

@@ -64,7 +64,7 @@ from django.contrib.sessions.backends.db import SessionStore
 from courses.models import Certificate, CoursePage, LessonPage, WebinarPage
 from exchanges.models import ExchangeRequest
 from rooms.permissions import readable_rooms
-from search.models import ExperiencePage
+from experiences.models import ExperiencePage
 
 user = get_user_model().objects.get(email=%r)
 session = SessionStore()

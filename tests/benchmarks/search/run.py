@@ -23,9 +23,9 @@ from wagtail.models import Locale, Page  # noqa: E402
 from cms.directory import demo as directory_demo  # noqa: E402
 from cms.directory.models import Agency, Country, PopulationGroup, Theme  # noqa: E402
 from cms.pages import demo as pages_demo  # noqa: E402
+from experiences.demo_data import E as DEMO  # noqa: E402
+from experiences.models import ExperienceIndexPage, ExperiencePage  # noqa: E402
 from search import indexing  # noqa: E402
-from search.demo_data import E as DEMO  # noqa: E402
-from search.models import ExperienceIndexPage, ExperiencePage  # noqa: E402
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 STEPLEN = 4

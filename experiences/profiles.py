@@ -1,6 +1,6 @@
 """What experiences give the networks' pages, the country profiles and the open data.
 
-Registered from ``PuenteSearchConfig.ready()``; self-contained (reads only ExperiencePage). When
+Registered from ``ExperiencesConfig.ready()``; self-contained (reads only ExperiencePage). When
 experiences move to their own app, this module moves with them unchanged.
 """
 
@@ -122,7 +122,7 @@ def register() -> None:
     ))
     sections.register(sections.Section(
         key="experiences", title=_("Experiences"), order=40,
-        template="puente_search/country_section.html", context=country_section,
+        template="experiences/country_section.html", context=country_section,
         headline=country_headline, headline_label=_("Experiences"),
     ))
     datasets.register(datasets.Dataset(

@@ -1,4 +1,4 @@
-"""What other apps ask of search: similar experiences (provider matching) and related ones."""
+"""Experiences read through the search engine: similar ones (for matching), related ones."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 
-from .engines import INDEX_VERSION, get_engine
+from search.engines import INDEX_VERSION, get_engine
 
 RELATED_TIMEOUT = 24 * 60 * 60
 

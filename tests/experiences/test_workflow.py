@@ -9,15 +9,15 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 import pytest
 
-from search import workflow
-from search.models import ExperiencePage
+from experiences import services
+from experiences.models import ExperiencePage
 from tests.factories import AgencyFactory
-from tests.factories.search import ExperiencePageFactory
+from tests.factories.experiences import ExperiencePageFactory
 
 
 @pytest.fixture
 def library(libraries):
-    workflow.protect_library(libraries["en"])
+    services.library_protect(libraries["en"])
     return libraries["en"]
 
 
@@ -49,11 +49,11 @@ def _form(agency, action=None, **overrides):
 
 
 def _add_url(library):
-    return reverse("wagtailadmin_pages:add", args=("puente_search", "experiencepage", library.pk))
+    return reverse("wagtailadmin_pages:add", args=("experiences", "experiencepage", library.pk))
 
 
 def test_migration_created_the_review_workflow(db):
-    wf = Workflow.objects.get(name=workflow.WORKFLOW_NAME)
+    wf = Workflow.objects.get(name=services.WORKFLOW_NAME)
     (task,) = [t.specific for t in wf.tasks]
     assert [g.name for g in task.groups.all()] == ["Secretariat"]
 
@@ -68,7 +68,7 @@ def test_focal_point_drafts_for_own_agency_and_submits_for_review(
     assert not page.live
     state = WorkflowState.objects.get(object_id=str(page.pk))
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
-    assert state.workflow.name == workflow.WORKFLOW_NAME
+    assert state.workflow.name == services.WORKFLOW_NAME
 
 
 def test_focal_point_cannot_draft_for_another_agency(client, library, focal_point):

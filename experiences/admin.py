@@ -1,22 +1,47 @@
-"""Admin: the "may be out of date" report, and publishing experiences only through review."""
+"""Admin: the report of experiences nobody has verified for two years, and the guard that
+keeps experiences behind the Secretariat's review (registered in ``wagtail_hooks``)."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.reports import PageReportView
 
 from cms import permissions
 
-from . import workflow
-from .admin_views import OutdatedExperiencesReport
-from .models import ExperienceIndexPage, ExperiencePage
+from . import permissions as experience_permissions
+from . import services
+from .models import ExperienceIndexPage, ExperiencePage, outdated_before
 
 
-@hooks.register("register_admin_urls")
-def register_report_urls():
+class OutdatedExperiencesReport(PageReportView):
+    page_title = _("Experiences that may be out of date")
+    header_icon = "time"
+    index_url_name = "outdated_experiences"
+    index_results_url_name = "outdated_experiences_results"
+    list_export = [*PageReportView.list_export, "last_verified"]
+    export_headings = {**PageReportView.export_headings, "last_verified": _("Last verified")}
+
+    def dispatch(self, request, *args, **kwargs):
+        if not permissions.is_editor(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return (
+            ExperiencePage.objects.filter(
+                Q(last_verified__isnull=True) | Q(last_verified__lt=outdated_before())
+            )
+            .select_related("locale", "owner")
+            .order_by("last_verified", "title")
+        )
+
+
+def report_urls():
     return [
         path(
             "reports/outdated-experiences/",
@@ -38,8 +63,7 @@ class OutdatedReportMenuItem(MenuItem):
         )
 
 
-@hooks.register("register_reports_menu_item")
-def register_report_menu_item():
+def report_menu_item():
     return OutdatedReportMenuItem(
         _("Experiences to verify"),
         reverse("outdated_experiences"),
@@ -54,10 +78,10 @@ def _is_experience(page, parent_page=None) -> bool:
     )
 
 
-@hooks.register("construct_page_action_menu")
 def hide_direct_publish(menu_items, request, context):
+    """Only the Secretariat sees "Publish" on an experience; others submit it for review."""
     if _is_experience(context.get("page"), context.get("parent_page")) and not (
-        workflow.may_publish_experience(request.user)
+        experience_permissions.may_publish_experience(request.user)
     ):
         menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
 
@@ -67,31 +91,31 @@ def _refuse_publish(request, page):
     return redirect(request.get_full_path())
 
 
-@hooks.register("before_edit_page")
 def refuse_direct_publish_on_edit(request, page):
+    """A forged "Publish" on an experience's edit form is refused, nothing saved."""
     if (
         request.method == "POST"
         and "action-publish" in request.POST
         and isinstance(page.specific, ExperiencePage)
-        and not workflow.may_publish_experience(request.user)
+        and not experience_permissions.may_publish_experience(request.user)
     ):
         return _refuse_publish(request, page)
     return None
 
 
-@hooks.register("before_create_page")
 def refuse_direct_publish_on_create(request, parent_page, page_class):
+    """As for editing, when the experience is created."""
     if (
         request.method == "POST"
         and "action-publish" in request.POST
         and issubclass(page_class, ExperiencePage)
-        and not workflow.may_publish_experience(request.user)
+        and not experience_permissions.may_publish_experience(request.user)
     ):
         return _refuse_publish(request, parent_page)
     return None
 
 
-@hooks.register("after_create_page")
 def protect_new_library(request, page):
+    """A new library runs the review workflow from its first day."""
     if isinstance(page.specific, ExperienceIndexPage):
-        workflow.protect_library(page)
+        services.library_protect(page)

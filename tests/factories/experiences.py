@@ -3,7 +3,7 @@
 import factory
 import wagtail_factories
 
-from search.models import ExperienceIndexPage, ExperiencePage
+from experiences.models import ExperienceIndexPage, ExperiencePage
 from tests.factories import AgencyFactory
 
 

@@ -4,7 +4,8 @@ from django.http import QueryDict
 
 from ninja import Field, Query, Router, Schema, Status
 
-from .engines import get_engine
+from search.engines import get_engine
+
 from .filters import ExperienceFilterSet
 
 router = Router(tags=["experiences"])

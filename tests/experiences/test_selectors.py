@@ -1,6 +1,6 @@
-from search.services import ExperienceMatch, similar_experiences
+from experiences.selectors import ExperienceMatch, similar_experiences
 from tests.factories import AgencyFactory, CountryFactory, ThemeFactory
-from tests.factories.search import ExperiencePageFactory
+from tests.factories.experiences import ExperiencePageFactory
 
 
 def test_similar_experiences_ranks_the_agency_that_did_the_work_first(publish, cash_transfers):
@@ -61,3 +61,4 @@ def test_similar_experiences_ignores_drafts_and_honours_limit(
 def test_similar_experiences_with_no_usable_words_returns_nothing(publish):
     publish(title="Anything")
     assert similar_experiences('"():*\\~') == []
+

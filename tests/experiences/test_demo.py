@@ -2,9 +2,10 @@ import io
 
 from cms.directory import demo as directory_demo
 from cms.pages import demo as pages_demo
-from search import demo
-from search.models import ExperienceIndexPage, ExperiencePage, SearchDocument
-from search.services import similar_experiences
+from experiences import demo
+from experiences.models import ExperienceIndexPage, ExperiencePage
+from experiences.selectors import similar_experiences
+from search.models import SearchDocument
 
 
 def test_demo_seeds_libraries_and_experiences_once(db, django_capture_on_commit_callbacks):
@@ -20,7 +21,7 @@ def test_demo_seeds_libraries_and_experiences_once(db, django_capture_on_commit_
     assert all(lib.show_in_menus and lib.slug == "experiences" for lib in libraries)
     count = ExperiencePage.objects.live().count()
     assert count >= 55
-    assert SearchDocument.objects.filter(kind="puente_search.experiencepage").count() == count
+    assert SearchDocument.objects.filter(kind="experiences.experiencepage").count() == count
     assert ExperiencePage.objects.values("country").distinct().count() >= 15
 
     with django_capture_on_commit_callbacks(execute=True):

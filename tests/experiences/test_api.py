@@ -2,7 +2,7 @@ import time
 
 import pytest
 
-from tests.search.test_views import catalogue  # noqa: F401 - shared fixture
+from tests.experiences.test_views import catalogue  # noqa: F401 - shared fixture
 
 
 def test_search_answers_the_documented_shape(client, catalogue):  # noqa: F811

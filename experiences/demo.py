@@ -13,7 +13,7 @@ from cms.pages.models import HomePage
 
 from .demo_data import E as EXPERIENCES
 from .models import ExperienceIndexPage, ExperiencePage
-from .workflow import protect_library
+from .services import library_protect
 
 LIBRARY = {
     "en": ("Experiences", "Good practices that agencies across the Americas share with peers."),
@@ -47,7 +47,7 @@ def _library(locale: Locale, english: ExperienceIndexPage | None) -> ExperienceI
             library.translation_key = english.translation_key
         home.add_child(instance=library)
         library.save_revision().publish()
-    protect_library(library)
+    library_protect(library)
     return library
 
 

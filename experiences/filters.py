@@ -8,13 +8,10 @@ from django.utils.translation import gettext_lazy as _
 import django_filters
 
 from cms.directory.models import Country, PopulationGroup, Theme
-
-from .engines import SORTS, SearchQuery
-from .engines.base import MAX_PAGE
-from .models import SearchDocument
-
-MAX_QUERY_LENGTH = 10_000
-
+from search.engines import SORTS, SearchQuery
+from search.engines.base import MAX_PAGE
+from search.forms import MAX_QUERY_LENGTH
+from search.models import SearchDocument
 
 CHOICES_TTL = 300  # seconds; the directory changes rarely
 

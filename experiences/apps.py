@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ExperiencesConfig(AppConfig):
+    name = "experiences"
+    label = "experiences"
+    verbose_name = _("Experiences")
+
+    def ready(self):
+        from search import registry
+
+        from .indexing import INDEXED
+
+        registry.register(INDEXED)
+
+        from . import profiles
+
+        profiles.register()
