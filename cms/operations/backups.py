@@ -4,7 +4,7 @@ private roots outside it, e.g. exchange attachments), into one directory:
     <dir>/manifest.json   when, which database vendor, row counts per table, files per root
     <dir>/database.*      SQLite: a consistent copy (sqlite3's online backup API);
                           PostgreSQL: ``pg_dump --format=custom``
-    <dir>/files-<n>.tar.gz one archive per root in ``settings.BACKUP_FILE_ROOTS``
+    <dir>/files-<name>.tar.gz one archive per root in ``settings.BACKUP_FILE_ROOTS``
 
 ``restore`` puts them back into the configured (fresh) database and directories, then checks
 the row counts and files against the manifest. Both are management commands; docs/deploy.md
@@ -28,8 +28,8 @@ from django.utils import timezone
 MANIFEST = "manifest.json"
 
 
-def file_roots() -> list[Path]:
-    return [Path(p) for p in settings.BACKUP_FILE_ROOTS]
+def file_roots() -> dict[str, Path]:
+    return {name: Path(path) for name, path in settings.BACKUP_FILE_ROOTS.items()}
 
 
 def row_counts() -> dict[str, int]:
@@ -82,11 +82,11 @@ def backup(target: Path) -> dict:
     else:
         raise NotImplementedError(f"No backup for the {vendor} database")
     files = {}
-    for n, root in enumerate(file_roots()):
-        with tarfile.open(target / f"files-{n}.tar.gz", "w:gz") as archive:
+    for name, root in file_roots().items():
+        with tarfile.open(target / f"files-{name}.tar.gz", "w:gz") as archive:
             if root.exists():
                 archive.add(root, arcname=".")
-        files[str(n)] = {"root": str(root), "files": _file_list(root)}
+        files[name] = {"root": str(root), "files": _file_list(root)}
     manifest = {
         "created": timezone.now().isoformat(),
         "vendor": vendor,
@@ -115,16 +115,19 @@ def restore(source: Path) -> list[str]:
             check=True, env=env,
         )
     roots = file_roots()
-    for n, root in enumerate(roots):
-        root.mkdir(parents=True, exist_ok=True)
-        with tarfile.open(source / f"files-{n}.tar.gz", "r:gz") as archive:
-            archive.extractall(root, filter="data")
+    unknown = set(manifest["files"]) - set(roots)
+    if unknown:
+        raise ValueError(f"No directory is configured for {', '.join(sorted(unknown))}")
+    for name in manifest["files"]:
+        roots[name].mkdir(parents=True, exist_ok=True)
+        with tarfile.open(source / f"files-{name}.tar.gz", "r:gz") as archive:
+            archive.extractall(roots[name], filter="data")
     problems = []
     for table, count in row_counts().items():
         expected = manifest["rows"].get(table)
         if expected is not None and expected != count:
             problems.append(f"{table}: {count} rows, the backup had {expected}")
-    for n, root in enumerate(roots):
-        missing = set(manifest["files"][str(n)]["files"]) - set(_file_list(root))
-        problems += [f"missing file {root / name}" for name in sorted(missing)]
+    for name, listed in manifest["files"].items():
+        missing = set(listed["files"]) - set(_file_list(roots[name]))
+        problems += [f"missing file {roots[name] / file}" for file in sorted(missing)]
     return problems

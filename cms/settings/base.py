@@ -338,8 +338,15 @@ ROOMS_RECHECK_SECONDS = 10  # a silent connection re-asks the parent policy at l
 
 # exchanges: peer exchange requests (exchanges/)
 # Attachments are kept outside MEDIA_ROOT and served only through a permission-checked view.
+# Private files (never served by URL, only by permission-checking views) live under one root,
+# outside MEDIA_ROOT; each app's folder can be moved with its own variable.
+PRIVATE_ROOT = Path(os.environ.get("PRIVATE_ROOT", BASE_DIR / "var" / "private"))
 EXCHANGES_ATTACHMENT_ROOT = Path(
-    os.environ.get("EXCHANGES_ATTACHMENT_ROOT", BASE_DIR / "var" / "private" / "exchanges")
+    os.environ.get("EXCHANGES_ATTACHMENT_ROOT", PRIVATE_ROOT / "exchanges")
+)
+FORUMS_DOCUMENT_ROOT = Path(os.environ.get("FORUMS_DOCUMENT_ROOT", PRIVATE_ROOT / "forums"))
+FRAMEWORKS_REPORT_ROOT = Path(
+    os.environ.get("FRAMEWORKS_REPORT_ROOT", PRIVATE_ROOT / "frameworks")
 )
 EXCHANGES_ATTACHMENT_MAX_BYTES = int(os.environ.get("EXCHANGES_ATTACHMENT_MAX_BYTES", 10_485_760))
 EXCHANGES_FOLLOW_UP_DAYS = 90  # the follow-up survey opens this long after completion
@@ -356,4 +363,15 @@ if REDIS_URL and os.environ.get("REDIS_CHANNEL_LAYER", "pubsub") == "pubsub":
 
 # Every directory of files a backup must hold (manage.py backup / restore, docs/deploy.md):
 # uploaded media and the private roots that live outside it.
-BACKUP_FILE_ROOTS = [MEDIA_ROOT, EXCHANGES_ATTACHMENT_ROOT]
+# (name → directory; a private folder moved outside PRIVATE_ROOT is backed up on its own).
+BACKUP_FILE_ROOTS = {
+    name: root
+    for name, root in {
+        "media": MEDIA_ROOT,
+        "private": PRIVATE_ROOT,
+        "exchanges": EXCHANGES_ATTACHMENT_ROOT,
+        "forums": FORUMS_DOCUMENT_ROOT,
+        "frameworks": FRAMEWORKS_REPORT_ROOT,
+    }.items()
+    if name in ("media", "private") or not root.is_relative_to(PRIVATE_ROOT)
+}

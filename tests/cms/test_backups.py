@@ -52,7 +52,9 @@ def test_backup_restores_every_row_and_file_and_attachments_download(
 ):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EXCHANGES_ATTACHMENT_ROOT = tmp_path / "private"
-    settings.BACKUP_FILE_ROOTS = [settings.MEDIA_ROOT, settings.EXCHANGES_ATTACHMENT_ROOT]
+    settings.BACKUP_FILE_ROOTS = {
+        "media": settings.MEDIA_ROOT, "exchanges": settings.EXCHANGES_ATTACHMENT_ROOT
+    }
     exchange_models.private_storage._wrapped = empty  # read the new root
     agency = AgencyFactory()
     person = focal_point_for(agency)
@@ -72,6 +74,7 @@ def test_backup_restores_every_row_and_file_and_attachments_download(
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
         "DATABASE_URL": fresh_database,
         "MEDIA_ROOT": str(tmp_path / "media2"),
+        "PRIVATE_ROOT": str(tmp_path / "private-root2"),
         "EXCHANGES_ATTACHMENT_ROOT": str(tmp_path / "private2"),
         "ALLOWED_HOSTS": "testserver,localhost",
     }
