@@ -7,13 +7,13 @@ The state changes live in ``exchanges/workflow.py``; who may see or do what in
 """
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
-from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from cms.files import PrivateStorage
 
 
 class State(models.TextChoices):
@@ -215,15 +215,7 @@ class Activity(models.Model):
         return self.get_modality_display()
 
 
-class _PrivateStorage(LazyObject):
-    # Read the setting when first used, so tests can point it at a temporary directory.
-    def _setup(self):
-        self._wrapped = FileSystemStorage(
-            location=settings.EXCHANGES_ATTACHMENT_ROOT, base_url=None
-        )
-
-
-private_storage = _PrivateStorage()
+private_storage = PrivateStorage("EXCHANGES_ATTACHMENT_ROOT")
 
 
 def _private_storage():

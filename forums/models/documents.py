@@ -1,13 +1,10 @@
 """A forum's documents: one document, one file per language, served only by a view that checks
 who may read it (never by a public media address)."""
 
-from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.core.validators import FileExtensionValidator
 from django.db import models
-from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -18,27 +15,13 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from cms.directory.models import current_language
+from cms.files import PrivateStorage
 
 ALLOWED_EXTENSIONS = ["pdf", "docx", "doc", "pptx", "xlsx", "odt"]
 
 
-class PrivateFileSystemStorage(FileSystemStorage):
-    """Files with no public address: only ``forums.views.public.document`` serves them."""
-
-    def url(self, name):
-        raise ValueError("Forum documents have no public URL; use the download view.")
-
-
-class _PrivateStorage(LazyObject):
-    # Read the setting when first used, so tests can point it at a temporary directory.
-    def _setup(self):
-        root = getattr(
-            settings, "FORUMS_DOCUMENT_ROOT", Path(settings.BASE_DIR) / "var" / "private" / "forums"
-        )
-        self._wrapped = PrivateFileSystemStorage(location=root)
-
-
-private_storage = _PrivateStorage()
+# Files with no public address: only ``forums.views.public.document`` serves them.
+private_storage = PrivateStorage("FORUMS_DOCUMENT_ROOT")
 
 
 def _private_storage():

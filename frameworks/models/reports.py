@@ -6,15 +6,13 @@ reviewed; due → late → submitted)."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.urls import reverse
-from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 
 from cms.directory.models import Country, TranslatedNameMixin
+from cms.files import PrivateStorage
 
-from .. import conf
 from .instruments import Framework
 from .pages import LANGUAGE_CHOICES
 
@@ -73,13 +71,7 @@ class NationalReport(models.Model):
         return reverse("frameworks:report", args=[self.pk])
 
 
-class _PrivateStorage(LazyObject):
-    # Read the setting when first used, so tests can point it at a temporary directory.
-    def _setup(self):
-        self._wrapped = FileSystemStorage(location=conf.report_root(), base_url=None)
-
-
-private_storage = _PrivateStorage()
+private_storage = PrivateStorage("FRAMEWORKS_REPORT_ROOT")
 
 
 def _private_storage():
