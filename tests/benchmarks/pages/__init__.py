@@ -42,6 +42,11 @@ ANONYMOUS_PATHS = [
     "/certificates/{certificate}/",
     "/en/legal-frameworks/", "/es/legal-frameworks/a-70/", "/pt/legal-frameworks/countries/br/",
     "/en/legal-frameworks/compare/?country=br&country=pe",
+    "/en/forums/", "/es/forums/iacml/", "/en/forums/iacml/xviii-iacml-medellin-2013/",
+    "/en/commitments/", "/fr/commitments/countries/pe/",
+    "/en/projects/", "/pt/projects/{project}/",
+    "/en/networks/", "/es/networks/iaspn/", "/en/countries/", "/pt/countries/br/",
+    "/en/data/", "/en/news/", "/sitemap.xml", "/en/feeds/news.xml",
 ]
 SIGNED_IN_PATHS = [
     "/en/",
@@ -65,6 +70,7 @@ from courses.models import Certificate, CoursePage, LessonPage, WebinarPage
 from exchanges.models import ExchangeRequest
 from rooms.permissions import readable_rooms
 from experiences.models import ExperiencePage
+from projects.models import ProjectPage
 
 user = get_user_model().objects.get(email=%r)
 session = SessionStore()
@@ -92,6 +98,8 @@ print(json.dumps({
     "exchange": ExchangeRequest.objects.filter(requesting_agency__country__code="PE")
     .order_by("pk").first().pk,
     "room": min(room.pk for room in readable_rooms(user)),
+    "project": ProjectPage.objects.live().filter(locale__language_code="pt").order_by("path")
+    .first().slug,
 }))
 """
 
