@@ -1,4 +1,5 @@
-"""Run the benchmarks: ``python -m tests.benchmarks [pages] [search] [rooms]`` (default: all).
+"""Run the benchmarks: ``python -m tests.benchmarks [pages] [search] [rooms] [peer]`` (default:
+all).
 
 Each benchmark is a package here with a ``main(argv) -> int`` that prints one line per figure,
 with the conditions it was measured under. ``make bench`` runs this; ``make test`` never does.
@@ -7,7 +8,7 @@ with the conditions it was measured under. ``make bench`` runs this; ``make test
 import importlib
 import sys
 
-BENCHMARKS = ("pages", "search", "rooms")
+BENCHMARKS = ("pages", "search", "rooms", "peer")
 
 
 def run(names: list[str]) -> int:
