@@ -137,14 +137,6 @@ from django.contrib.sessions.backends.db import SessionStore
 from wagtail.models import Site
 from wagtail_lms.models import CourseEnrollment, CoursePage, H5PLessonPage
 
-# Search indexing on save goes through django-tasks, whose TaskResult fails to build on
-# Python 3.11 in this venv; the benchmark never searches, so the seed saves without indexing.
-from django.db.models.signals import post_save
-from modelsearch import index
-from modelsearch.signal_handlers import post_save_signal_handler
-for model in index.get_indexed_models():
-    post_save.disconnect(post_save_signal_handler, sender=model)
-
 root = Site.objects.get(is_default_site=True).root_page
 course = CoursePage.objects.first()
 if course is None:
