@@ -1,5 +1,5 @@
-"""Run the benchmarks: ``python -m tests.benchmarks [pages] [search] [rooms] [peer]`` (default:
-all).
+"""Run the benchmarks: ``python -m tests.benchmarks [pages] [search] [rooms] [peer] [processes]``
+(default: all).
 
 Each benchmark is a package here with a ``main(argv) -> int`` that prints one line per figure,
 with the conditions it was measured under. ``make bench`` runs this; ``make test`` never does.
@@ -8,7 +8,7 @@ with the conditions it was measured under. ``make bench`` runs this; ``make test
 import importlib
 import sys
 
-BENCHMARKS = ("pages", "search", "rooms", "peer")
+BENCHMARKS = ("pages", "search", "rooms", "peer", "processes")
 
 
 def run(names: list[str]) -> int:
