@@ -1,4 +1,5 @@
-"""Run the benchmarks: ``python -m tests.benchmarks [pages] [search] [rooms]`` (default: all).
+"""Run the benchmarks: ``python -m tests.benchmarks [pages] [search] [rooms] [peer] [processes]``
+(default: all).
 
 Each benchmark is a package here with a ``main(argv) -> int`` that prints one line per figure,
 with the conditions it was measured under. ``make bench`` runs this; ``make test`` never does.
@@ -20,5 +21,8 @@ def run(names: list[str]) -> int:
         status |= importlib.import_module(f"tests.benchmarks.{name}").main([])
     return status
 
+
+# Issue 18: Puente beside the Wagtail LMS peer, and throughput against processes.
+BENCHMARKS += ("peer", "processes")
 
 sys.exit(run(sys.argv[1:]))

@@ -55,10 +55,14 @@ def language_links(context):
     translations = shell.translation_urls(request, page) if page is not None else {}
     links = []
     query = _kept_query(request) if page is not None else ""
+    own_url = None  # the page's own URL, asked of Wagtail once for all missing languages
     for code, name in settings.LANGUAGES:
-        if page is not None:
-            url = (translations[code] + query if code in translations
-                   else _untranslated_url(request, page, code))
+        if page is not None and code in translations:
+            url = translations[code] + query
+        elif page is not None:
+            if own_url is None:
+                own_url = page.get_url(request) or request.path
+            url = _untranslated_url(request, own_url, code)
         else:
             url = _translated_path(request, code)
         links.append({"code": code, "name": name, "url": url})
@@ -73,10 +77,10 @@ def _kept_query(request) -> str:
     return f"?{encoded}" if encoded else ""
 
 
-def _untranslated_url(request, page, code: str) -> str:
+def _untranslated_url(request, url: str, code: str) -> str:
     query = request.GET.copy()
     query["untranslated"] = code
-    return f"{page.get_url(request) or request.path}?{query.urlencode()}"
+    return f"{url}?{query.urlencode()}"
 
 
 def _translated_path(request, code: str) -> str:

@@ -89,6 +89,8 @@ class Server:
 async def _listener(url, origin, cookie, sent_at, latencies, received, ready, stop):
     from websockets.asyncio.client import connect
 
+    # Each process is its own origin (its port): the site's origin check refuses any other.
+    origin = origin or url.replace("ws://", "http://", 1).split("/ws/", 1)[0]
     async with connect(url, origin=origin, additional_headers={"Cookie": cookie},
                        max_queue=None, compression=None, open_timeout=60) as socket_:
         ready.release()
@@ -120,7 +122,7 @@ async def _run(urls, origin, cookies, seconds, rate):
     tasks = []
     for n, cookie in enumerate(listeners):
         tasks.append(asyncio.create_task(_listener(
-            urls[n % len(urls)], origin, f"sessionid={cookie}", sent_at, latencies,
+            urls[n % len(urls)], None, f"sessionid={cookie}", sent_at, latencies,
             received_sets[n], ready, stop,
         )))
         if n % 10 == 9 or n == len(listeners) - 1:
