@@ -8,9 +8,6 @@ class PagesConfig(AppConfig):
     verbose_name = _("Site pages")
 
     def ready(self):
-        from cms import i18n
-
         from . import shell
 
         shell.connect_signals()
-        i18n.install()

@@ -62,7 +62,7 @@ def test_each_service_is_one_variable():
     assert result.stdout.split() == [
         "django.db.backends.postgresql",
         "channels_redis.pubsub.RedisPubSubChannelLayer",
-        "django.core.cache.backends.redis.RedisCache",
+        "cms.cache.ResilientRedisCache",
         "django.core.mail.backends.smtp.EmailBackend",
         "False",
     ]
