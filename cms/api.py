@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI
 
+from cms.inputs import SafeJsonParser
 from cms.refusals import Refusal
 from cms.refusals import api_handler as refusal_api_handler
 from courses.api import router as courses_router
@@ -13,6 +14,7 @@ api = NinjaAPI(
     version="1",
     urls_namespace="api",
     docs_url="/docs",
+    parser=SafeJsonParser(),
 )
 
 api.add_router("/courses/", courses_router)

@@ -20,6 +20,7 @@ from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
+from cms.inputs import first_unsafe_text
 from cms.refusals import Refusal
 
 from . import presence, selectors, services
@@ -79,16 +80,16 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         self.last_typing = 0.0
         user = self.scope.get("user")
         if not getattr(user, "is_authenticated", False):
-            await self.close(code=CLOSE_UNAUTHENTICATED)
+            await self.refuse(CLOSE_UNAUTHENTICATED)
             return
         self.user_id = user.pk
         self.user_group = user_group_name(user.pk)
         room, access = await database_sync_to_async(self._open)()
         if room is None:
-            await self.close(code=CLOSE_NOT_FOUND)
+            await self.refuse(CLOSE_NOT_FOUND)
             return
         if not access.read:
-            await self.close(code=CLOSE_FORBIDDEN)
+            await self.refuse(CLOSE_FORBIDDEN)
             return
         self.access = access
         self.checked_at = time.monotonic()
@@ -96,6 +97,13 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         await self.channel_layer.group_add(self.user_group, self.channel_name)
         await self.accept()
         self.watcher = asyncio.create_task(self._watch())
+
+    async def refuse(self, code: int):
+        """Accept, then close with the documented code: a close before ``accept()`` is an HTTP
+        403 at the handshake, which browsers report as 1006 — room.js could not tell a refusal
+        from an outage and would retry forever."""
+        await self.accept()
+        await self.close(code=code)
 
     def _open(self):
         """One thread hop for the connection: ask the policy, then record the presence."""
@@ -155,6 +163,11 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             return
         if not isinstance(content, dict):
             await self.send_error("bad_frame", _("A frame must be a JSON object."))
+            return
+        reason = first_unsafe_text(content)
+        if reason:
+            await self.send_error("bad_text", reason, content.get("ref") if isinstance(
+                content.get("ref"), int) else None)
             return
         await self.receive_json(content)
 
