@@ -13,6 +13,8 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
+from cms.choosers import PermissionCheckedChooserViewSet
+
 from .models import AgencyClaim
 from .services import agency_claim_decide
 
@@ -65,6 +67,7 @@ class AgencyClaimFilterSet(WagtailFilterSet):
 
 
 class AgencyClaimViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     model = AgencyClaim
     icon = "user"
     menu_label = _("Focal point claims")
