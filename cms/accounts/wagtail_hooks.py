@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
@@ -96,3 +97,10 @@ class AgencyClaimViewSet(SnippetViewSet):
 
 
 register_snippet(AgencyClaimViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_claim_log_actions(actions):
+    """The secretariat's decisions on claims, in the admin's history (audit log)."""
+    actions.register_action("puente.claim.approved", _("Approve claim"), _("Claim approved"))
+    actions.register_action("puente.claim.rejected", _("Reject claim"), _("Claim rejected"))
