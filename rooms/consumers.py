@@ -35,6 +35,7 @@ CLOSE_UNAUTHENTICATED = 4401  # not logged in
 CLOSE_FORBIDDEN = 4403  # not (or no longer) allowed to read this room
 CLOSE_NOT_FOUND = 4404  # no such room
 
+BROADCAST_TIMEOUT = 1.0  # seconds a broadcast may take before the watcher is left to catch up
 TYPING_INTERVAL = 2.0  # seconds between two relayed "typing" frames of one connection
 
 
@@ -226,7 +227,8 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             # The broadcasts of what the handler committed, in commit order.
             for send in sends:
                 try:
-                    await send()
+                    # A layer that is down may retry for long: the ack must not wait for it.
+                    await asyncio.wait_for(send(), timeout=BROADCAST_TIMEOUT)
                 except Exception:  # a broken channel layer must not end the connection
                     logger.exception("Room broadcast failed; clients catch up with since")
         if not self.access.read:

@@ -5,8 +5,9 @@ from decimal import Decimal
 
 from django.urls import reverse
 
-import pytest
 from wagtail.models import ModelLogEntry
+
+import pytest
 
 from cms.accounts.models import AgencyClaim
 from cms.accounts.services import agency_claim_decide
