@@ -378,3 +378,14 @@ def test_self_declared_agency_files_no_participant_evaluation(client):
 
     assert not permissions.may_evaluate(UserFactory(agency=req.provider_agency), req,
                                         "participant")
+
+
+def test_attachment_missing_on_disk_is_a_404_not_a_500(client):
+    """Issue 16: a row whose file is gone (a restore without the attachment directory)."""
+    agency = AgencyFactory()
+    client.force_login(focal_point_for(agency))
+    data = form_data(agency, save="1", attachment=documents.upload("plan.docx", documents.DOCX))
+    client.post(reverse("exchanges:create"), data)
+    attachment = Attachment.objects.get()
+    attachment.file.storage.delete(attachment.file.name)
+    assert client.get(attachment.get_absolute_url()).status_code == 404
