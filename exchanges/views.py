@@ -73,9 +73,9 @@ def public_list(request):
         request,
         "exchanges/public_list.html",
         {"filter": exchange_filter, "page_obj": page, "exchanges": page.object_list},
-        # A filter that is not a sane value (a negative or 20-digit year) is shown with its
-        # error, as a 400.
-        status=200 if exchange_filter.is_valid() else 400,
+        # A year that is not a year (text, negative, 20 digits) is a 400 with the form's error;
+        # an unknown country or theme (a stale link) shows the list with the field's error.
+        status=400 if "year" in exchange_filter.errors else 200,
     )
 
 

@@ -302,7 +302,9 @@ def test_public_list_filters(client):
     assert len(client.get(url, {"modality": "workshop"}).context["exchanges"]) == 0
     year = shown.completed_at.year
     assert len(client.get(url, {"year": year}).context["exchanges"]) == 2
-    assert client.get(url, {"year": "abc"}).status_code == 200
+    # Issue 16, point 13: a year that is not a year is a 400 (the list shows the error).
+    assert client.get(url, {"year": "abc"}).status_code == 400
+    assert client.get(url, {"country": 999_999}).status_code == 200
 
 
 def test_internal_actions_cannot_be_fired_from_a_button(client):

@@ -149,3 +149,4 @@ async def test_unrouted_websocket_is_closed_with_4404_not_a_500(people):
         assert connected, path
         output = await communicator.receive_output(timeout=TIMEOUT)
         assert (output["type"], output["code"]) == ("websocket.close", 4404), path
+        await communicator.disconnect()
