@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI
 
+from cms.inputs import SafeJsonParser
 from cms.refusals import Refusal
 from cms.refusals import api_handler as refusal_api_handler
 
@@ -10,6 +11,7 @@ api = NinjaAPI(
     version="1",
     urls_namespace="api",
     docs_url="/docs",
+    parser=SafeJsonParser(),
 )
 
 # Each domain's router, by dotted path (the ground floor imports no domain).

@@ -50,11 +50,13 @@ from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
 from cms.origins import SameOriginValidator  # noqa: E402
-from cms.routing import websocket_urlpatterns  # noqa: E402
+from cms.routing import unrouted, websocket_urlpatterns  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        "websocket": SameOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
+        "websocket": SameOriginValidator(AuthMiddlewareStack(
+            URLRouter([*websocket_urlpatterns, *unrouted])
+        )),
     }
 )

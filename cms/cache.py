@@ -78,6 +78,11 @@ class ResilientRedisCache(RedisCache):
         super().__init__(server, params)
         self._down_until = 0.0
 
+    def is_down(self) -> bool:
+        """True while Redis is taken as unreachable (callers that count, such as rate limits,
+        then let the request through rather than refuse everyone)."""
+        return self._down_until > time.monotonic()
+
     @_degrading(_false)
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return super().add(key, value, timeout, version)

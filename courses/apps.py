@@ -7,15 +7,18 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses and webinars")
 
     def ready(self):
+        from cms.accounts import personal_data
         from cms.navigation import register_header_link
         from rooms import parents
 
         from . import signal_handlers
         from .models import Cohort, WebinarPage
         from .permissions import CohortRoomPolicy
+        from .personal_data import courses_erase, courses_export
         from .webinars.permissions import WebinarRoomPolicy
 
         signal_handlers.register()
+        personal_data.register("courses", exporter=courses_export, eraser=courses_erase)
         parents.register(Cohort, CohortRoomPolicy())
         parents.register(WebinarPage, WebinarRoomPolicy())
         register_header_link("my_learning", _("My learning"), "courses:my_learning", order=10)

@@ -48,3 +48,17 @@ def register_reports_menu_item():
     return SecretariatMenuItem(
         _("Learning reports"), reverse("courses_reports"), icon_name="table", order=252
     )
+
+
+@hooks.register("register_log_actions")
+def register_learning_log_actions(actions):
+    """The secretariat's decisions on people, in the admin's history (audit log)."""
+    actions.register_action(
+        "puente.enrolment.approve", _("Approve enrolment"), _("Enrolment approved")
+    )
+    actions.register_action(
+        "puente.enrolment.reject", _("Reject enrolment"), _("Enrolment rejected")
+    )
+    actions.register_action(
+        "puente.certificate.revoke", _("Revoke certificate"), _("Certificate revoked")
+    )

@@ -7,14 +7,17 @@ class ExchangesConfig(AppConfig):
     verbose_name = _("Peer exchanges")
 
     def ready(self):
+        from cms.accounts import personal_data
         from cms.navigation import register_header_link
         from rooms import parents
 
         from .models import ExchangeRequest
         from .notifications import unread_count
         from .permissions import ExchangeRoomPolicy
+        from .personal_data import exchanges_erase, exchanges_export
 
         parents.register(ExchangeRequest, ExchangeRoomPolicy())
+        personal_data.register("exchanges", exporter=exchanges_export, eraser=exchanges_erase)
         register_header_link("exchanges", _("My exchanges"), "exchanges:mine", order=30)
         register_header_link(
             "notifications",

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 import django_filters
 
 from cms.directory.models import Country, Theme
+from cms.inputs import YEAR_MAX, YEAR_MIN, bounded_int
 from cms.widgets import FastSelect
 
 from .models import ExchangeRequest, Modality
@@ -25,7 +26,8 @@ class PublicExchangeFilter(django_filters.FilterSet):
         widget=FastSelect,
     )
     year = django_filters.NumberFilter(
-        label=_("Year"), field_name="completed_at", lookup_expr="year"
+        label=_("Year"), field_name="completed_at", lookup_expr="year",
+        **bounded_int(min_value=YEAR_MIN, max_value=YEAR_MAX),
     )
 
     class Meta:

@@ -186,6 +186,9 @@ ActivityFormSet = forms.inlineformset_factory(
     extra=1,
     max_num=6,
     validate_max=True,
+    # Django builds up to absolute_max forms (max_num + 1000 by default) before refusing: a
+    # post claiming 1 000 rows cost seconds. Refuse past max_num without building them.
+    absolute_max=6,
     can_delete=True,
 )
 

@@ -1,5 +1,6 @@
 """Pages of the exchanges: thin views that ask `permissions`, then call `workflow` or `services`."""
 
+import logging
 from functools import wraps
 
 from django.contrib import messages
@@ -13,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms.pagination import paginate
 from cms.refusals import Refusal, refused_to_page
 
 from . import permissions, services, workflow
@@ -37,6 +39,7 @@ from .models import (
 )
 
 PER_PAGE = 20
+logger = logging.getLogger(__name__)
 
 
 def refused_to_exchange(view):
@@ -65,11 +68,14 @@ def public_list(request):
         .order_by("-completed_at", "-pk")
     )
     exchange_filter = PublicExchangeFilter(request.GET, queryset=qs)
-    page = Paginator(exchange_filter.qs, PER_PAGE).get_page(request.GET.get("page"))
+    page = paginate(request, exchange_filter.qs, PER_PAGE)
     return render(
         request,
         "exchanges/public_list.html",
         {"filter": exchange_filter, "page_obj": page, "exchanges": page.object_list},
+        # A year that is not a year (text, negative, 20 digits) is a 400 with the form's error;
+        # an unknown country or theme (a stale link) shows the list with the field's error.
+        status=400 if "year" in exchange_filter.errors else 200,
     )
 
 
@@ -368,8 +374,14 @@ def attachment(request, pk, attachment_pk):
     )
     if not permissions.may_download(request.user, item):
         raise Http404
+    try:
+        handle = item.file.open("rb")
+    except FileNotFoundError as missing:
+        # The row outlived its file (a restore without the attachment directory, a disk lost).
+        logger.error("Attachment %s is missing on disk: %s", item.pk, item.file.name)
+        raise Http404 from missing
     response = FileResponse(
-        item.file.open("rb"),
+        handle,
         as_attachment=True,
         filename=item.original_name,
         content_type=item.content_type,

@@ -59,6 +59,9 @@ def broadcast(
     event = {"type": "room.event", "text": json.dumps(frame), "moderators_only": moderators_only}
     if posting_for is not None:
         event["posting_for"] = posting_for
+    if frame.get("type") == "message":
+        # Connections note the newest id delivered; the watcher sends what a failed send lost.
+        event["message_id"] = frame["message"]["id"]
 
     async def send():
         await get_channel_layer().group_send(group_name(room_id), event)

@@ -20,6 +20,7 @@ from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
+from cms.inputs import first_unsafe_text
 from cms.refusals import Refusal
 
 from . import presence, selectors, services
@@ -34,6 +35,7 @@ CLOSE_UNAUTHENTICATED = 4401  # not logged in
 CLOSE_FORBIDDEN = 4403  # not (or no longer) allowed to read this room
 CLOSE_NOT_FOUND = 4404  # no such room
 
+BROADCAST_TIMEOUT = 1.0  # seconds a broadcast may take before the watcher is left to catch up
 TYPING_INTERVAL = 2.0  # seconds between two relayed "typing" frames of one connection
 
 
@@ -60,6 +62,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
     background for changes made without signals."""
 
     watcher = None
+    seen_id = 0  # the newest message id this connection has delivered (or the client had)
 
     async def dispatch(self, message):
         # Channels (4.2+) hops to the shared database thread to close stale connections before
@@ -79,16 +82,16 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         self.last_typing = 0.0
         user = self.scope.get("user")
         if not getattr(user, "is_authenticated", False):
-            await self.close(code=CLOSE_UNAUTHENTICATED)
+            await self.refuse(CLOSE_UNAUTHENTICATED)
             return
         self.user_id = user.pk
         self.user_group = user_group_name(user.pk)
         room, access = await database_sync_to_async(self._open)()
         if room is None:
-            await self.close(code=CLOSE_NOT_FOUND)
+            await self.refuse(CLOSE_NOT_FOUND)
             return
         if not access.read:
-            await self.close(code=CLOSE_FORBIDDEN)
+            await self.refuse(CLOSE_FORBIDDEN)
             return
         self.access = access
         self.checked_at = time.monotonic()
@@ -97,11 +100,21 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         await self.accept()
         self.watcher = asyncio.create_task(self._watch())
 
+    async def refuse(self, code: int):
+        """Accept, then close with the documented code: a close before ``accept()`` is an HTTP
+        403 at the handshake, which browsers report as 1006 — room.js could not tell a refusal
+        from an outage and would retry forever."""
+        await self.accept()
+        await self.close(code=code)
+
     def _open(self):
-        """One thread hop for the connection: ask the policy, then record the presence."""
+        """One thread hop for the connection: ask the policy, then record the presence and the
+        latest message (the client's page or ``join`` shows it; newer ones come live or are
+        caught up by the watcher)."""
         room, member, access = fresh_access(self.user_id, self.room_id)
         if access.read:
             presence.presence_join(room=room, user=member, channel_name=self.channel_name)
+            self.seen_id = selectors.latest_message_id(room)
         return room, access
 
     async def disconnect(self, code):
@@ -113,28 +126,56 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             await database_sync_to_async(presence.presence_leave)(channel_name=self.channel_name)
 
     async def _watch(self):
-        """The safety net for silent readers: re-ask the policy every ROOMS_RECHECK_SECONDS
-        (spread over time so a full room does not ask all at once)."""
+        """The safety net for silent readers and for lost broadcasts: every
+        ROOMS_RECHECK_SECONDS (spread over time so a full room does not ask all at once) re-ask
+        the policy and send the messages this connection has not seen. It survives any error
+        (Redis or the database down): it logs, waits and asks again."""
         interval = max(settings.ROOMS_RECHECK_SECONDS, 0.05)
         while True:
             await asyncio.sleep(interval * random.uniform(0.5, 1.0))  # noqa: S311
-            if time.monotonic() - self.checked_at >= interval / 2 and not await self._recheck():
-                return
+            try:
+                if not await self._recheck(catch_up=True):
+                    return
+            except Exception:
+                logger.warning("Room re-check failed; trying again", exc_info=True)
 
-    async def _recheck(self) -> bool:
-        """Ask again; close the connection (and answer False) when access is gone."""
+    async def _recheck(self, *, catch_up: bool = False) -> bool:
+        """Ask again; close the connection (and answer False) when access is gone. With
+        ``catch_up``, also send (as a ``since`` frame) the messages saved after the last one
+        this connection saw: their broadcast failed (the channel layer was down)."""
         # Off the shared database thread (thread_sensitive=False): a full room's re-checks must
         # not queue in front of the frames people send.
-        room, _user, access = await database_sync_to_async(fresh_access, thread_sensitive=False)(
-            self.user_id, self.room_id
-        )
+        room, access, missed = await database_sync_to_async(
+            self._fresh, thread_sensitive=False
+        )(catch_up)
         before, self.access, self.checked_at = self.access, access, time.monotonic()
         if not access.read:
             await self.close(code=CLOSE_NOT_FOUND if room is None else CLOSE_FORBIDDEN)
             return False
-        if access != before:
+        if missed is not None:
+            await self.send_json(missed)
+        elif access != before:
             await self.send_posting()
         return True
+
+    def _fresh(self, catch_up: bool):
+        """The policy's answer, and a ``since`` frame of the messages missed (or None)."""
+        room, user, access = fresh_access(self.user_id, self.room_id)
+        if not (catch_up and access.read):
+            return room, access, None
+        messages, has_more = selectors.room_history(
+            room=room, user=user, after=self.seen_id, limit=selectors.SINCE_LIMIT
+        )
+        if not messages:
+            return room, access, None
+        self.seen_id = max(self.seen_id, messages[-1].pk)
+        frame = {
+            "type": "since",
+            "messages": [serialize_message(m) for m in messages],
+            "has_more": has_more,
+            "posting": posting(user, room, access=access).as_dict(),
+        }
+        return room, access, frame
 
     # Incoming frames -------------------------------------------------------------------------
 
@@ -155,6 +196,11 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             return
         if not isinstance(content, dict):
             await self.send_error("bad_frame", _("A frame must be a JSON object."))
+            return
+        reason = first_unsafe_text(content)
+        if reason:
+            await self.send_error("bad_text", reason, content.get("ref") if isinstance(
+                content.get("ref"), int) else None)
             return
         await self.receive_json(content)
 
@@ -181,7 +227,8 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             # The broadcasts of what the handler committed, in commit order.
             for send in sends:
                 try:
-                    await send()
+                    # A layer that is down may retry for long: the ack must not wait for it.
+                    await asyncio.wait_for(send(), timeout=BROADCAST_TIMEOUT)
                 except Exception:  # a broken channel layer must not end the connection
                     logger.exception("Room broadcast failed; clients catch up with since")
         if not self.access.read:
@@ -274,6 +321,8 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         messages, has_more = selectors.room_history(
             room=room, user=user, after=after, limit=selectors.SINCE_LIMIT
         )
+        if messages:
+            self.seen_id = max(self.seen_id, messages[-1].pk)
         # A reconnect: the posting rule may have changed while the socket was down.
         return {
             "type": "since",
@@ -362,6 +411,8 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         if event.get("moderators_only") and not self.access.moderate:
             return
         await self.send(text_data=event["text"])
+        if event.get("message_id", 0) > self.seen_id:
+            self.seen_id = event["message_id"]
         concerned = event.get("posting_for")
         if concerned == "all" or (concerned is not None and concerned == self.user_id):
             await self.send_posting()

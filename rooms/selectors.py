@@ -30,6 +30,14 @@ def room_history(
     return list(reversed(page[:limit])), len(page) > limit
 
 
+def latest_message_id(room: Room) -> int:
+    """The id of the room's newest message (0 when it has none)."""
+    return (
+        Message.objects.filter(room=room).order_by("-id").values_list("id", flat=True).first()
+        or 0
+    )
+
+
 def open_reports(room: Room):
     """The moderation queue of ``room``, oldest first (callers show it to moderators only)."""
     return (

@@ -120,6 +120,8 @@ def _client_strings() -> dict:
         "reconnecting": _("Connection lost. Reconnecting…"),
         "offline": _("Live updates are unavailable. Reload the page to see new messages."),
         "refused": _("You no longer have access to this room."),
+        "signed_out": _("You are signed out. Sign in again to follow this room."),
+        "not_found": _("This room no longer exists."),
         "typing": _("%(name)s is typing…"),
         "deleted": _("The author deleted this message."),
         "hidden": _("A moderator hid this message."),

@@ -8,6 +8,11 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from . import backends
+        from . import backends, personal_data
 
         backends.connect_signals()
+        personal_data.register(
+            "account",
+            exporter=personal_data.account_export,
+            eraser=personal_data.account_data_erase,
+        )

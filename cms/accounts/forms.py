@@ -132,3 +132,22 @@ class AgencyClaimForm(forms.ModelForm):
     class Meta:
         model = AgencyClaim
         fields = ["agency", "statement"]
+
+
+class AccountDeleteForm(forms.Form):
+    """Deleting an account asks for the password: a session left open is not enough."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("This is not your password."))
+        return password

@@ -6,6 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wagtail.log_actions import log
+
 from cms.directory.models import Agency
 
 from . import roles
@@ -44,6 +46,7 @@ def agency_claim_decide(
     claim.decided_at = timezone.now()
     claim.decision_note = note
     claim.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
+    log(instance=claim, action=f"puente.claim.{status}", user=by, data={"note": note})
 
     focal_points = Group.objects.get(name=roles.FOCAL_POINT)
     if claim.user.agency_claims.filter(status=AgencyClaim.Status.APPROVED).exists():

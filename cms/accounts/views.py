@@ -1,11 +1,18 @@
+import json
+
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
-from .forms import AgencyClaimForm, ProfileForm
+from .forms import AccountDeleteForm, AgencyClaimForm, ProfileForm
+from .personal_data import account_erase, personal_data_export
 from .services import agency_claim_create
 
 
@@ -43,3 +50,31 @@ def profile(request):
         "accounts/profile.html",
         {"form": form, "claim_form": claim_form, "claims": claims},
     )
+
+
+@login_required
+@require_GET
+def personal_data_download(request):
+    """Everything Puente holds about the person, as one JSON file."""
+    data = personal_data_export(user=request.user)
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    stamp = timezone.now().strftime("%Y-%m-%d")
+    response["Content-Disposition"] = f'attachment; filename="puente-my-data-{stamp}.json"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_delete(request):
+    """Delete the account (with the password): see ``personal_data.account_erase``."""
+    form = AccountDeleteForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        account_erase(user=request.user)
+        logout(request)
+        messages.success(request, _("Your account was deleted."))
+        return redirect("/")
+    return render(request, "accounts/account_delete.html", {"form": form})

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
@@ -12,6 +13,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
+
+from cms.choosers import PermissionCheckedChooserViewSet
 
 from .models import AgencyClaim
 from .services import agency_claim_decide
@@ -65,6 +68,7 @@ class AgencyClaimFilterSet(WagtailFilterSet):
 
 
 class AgencyClaimViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     model = AgencyClaim
     icon = "user"
     menu_label = _("Focal point claims")
@@ -93,3 +97,10 @@ class AgencyClaimViewSet(SnippetViewSet):
 
 
 register_snippet(AgencyClaimViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_claim_log_actions(actions):
+    """The secretariat's decisions on claims, in the admin's history (audit log)."""
+    actions.register_action("puente.claim.approved", _("Approve claim"), _("Claim approved"))
+    actions.register_action("puente.claim.rejected", _("Reject claim"), _("Claim rejected"))

@@ -9,7 +9,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cms.inputs import unsafe_text_error
+
 MAX_BYTES = 2 * 1024 * 1024
+MAX_ROWS = 5000  # a cohort is never larger; a bigger file is a mistake or an attack
+MAX_FIELD_CHARS = 1000  # an address, a number of minutes: far below csv's own 131 072 limit
 
 
 class CsvUploadForm(forms.Form):
@@ -27,14 +31,35 @@ class CsvUploadForm(forms.Form):
             text = upload.read().decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise ValidationError(_("The file is not UTF-8 text.")) from error
+        reason = unsafe_text_error(text)
+        if reason:
+            raise ValidationError(reason)
         reader = csv.DictReader(StringIO(text))
-        fields = [name.strip().lower() for name in (reader.fieldnames or [])]
-        if "email" not in fields:
+        try:
+            fields = [name.strip().lower() for name in (reader.fieldnames or [])]
+            if "email" not in fields:
+                raise ValidationError(
+                    _("The first line must name the columns, including “email”.")
+                )
+            reader.fieldnames = fields
+            rows = []
+            for row in reader:
+                if len(rows) >= MAX_ROWS:
+                    raise ValidationError(
+                        _("The file has more than %(max)d rows; split it.") % {"max": MAX_ROWS}
+                    )
+                if any(len(value or "") > MAX_FIELD_CHARS for value in row.values()
+                       if isinstance(value, str)):
+                    raise ValidationError(
+                        _("Line %(line)d has a field longer than %(max)d characters.")
+                        % {"line": reader.line_num, "max": MAX_FIELD_CHARS}
+                    )
+                rows.append(row)
+        except csv.Error as error:
             raise ValidationError(
-                _("The first line must name the columns, including “email”.")
-            )
-        reader.fieldnames = fields
-        return list(reader)
+                _("Line %(line)d cannot be read as CSV.") % {"line": reader.line_num}
+            ) from error
+        return rows
 
 
 class RevokeForm(forms.Form):

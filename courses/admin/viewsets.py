@@ -11,6 +11,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.choosers import PermissionCheckedChooserViewSet
 from courses import permissions
 from courses.models import Certificate, Cohort, Enrolment, Registration
 
@@ -75,6 +76,7 @@ class EnrolmentFilterSet(WagtailFilterSet):
 
 
 class EnrolmentViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     model = Enrolment
     icon = "user"
     menu_label = _("Enrolments")
@@ -86,6 +88,7 @@ class EnrolmentViewSet(SnippetViewSet):
 
 
 class CertificateViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     model = Certificate
     icon = "success"
     menu_label = _("Certificates")
@@ -100,6 +103,7 @@ class CertificateViewSet(SnippetViewSet):
 
 
 class RegistrationViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     model = Registration
     icon = "date"
     menu_label = _("Webinar registrations")

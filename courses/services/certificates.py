@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wagtail.log_actions import log
+
 from cms.notify import absolute_url, notify
 from cms.refusals import Refusal
 from courses import permissions
@@ -55,4 +57,6 @@ def certificate_revoke(*, certificate: Certificate, by, reason: str) -> Certific
     certificate.revoked_by = by
     certificate.revocation_reason = reason.strip()
     certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+    log(instance=certificate, action="puente.certificate.revoke", user=by,
+        data={"reason": reason})
     return certificate

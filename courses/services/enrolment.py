@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wagtail.log_actions import log
+
 from cms.notify import notify
 from cms.refusals import Refusal
 from courses import eligibility, permissions, seats, selectors
@@ -127,6 +129,10 @@ def enrolment_decide(*, enrolment: Enrolment, approve: bool, by) -> Enrolment:
             )) from None
     enrolment.decided_at = timezone.now()
     enrolment.save(update_fields=["status", "decided_at"])
+    log(
+        instance=enrolment, user=by,
+        action="puente.enrolment.approve" if approve else "puente.enrolment.reject",
+    )
     _tell(enrolment, cohort)
     return enrolment
 

@@ -302,7 +302,9 @@ def test_public_list_filters(client):
     assert len(client.get(url, {"modality": "workshop"}).context["exchanges"]) == 0
     year = shown.completed_at.year
     assert len(client.get(url, {"year": year}).context["exchanges"]) == 2
-    assert client.get(url, {"year": "abc"}).status_code == 200
+    # Issue 16, point 13: a year that is not a year is a 400 (the list shows the error).
+    assert client.get(url, {"year": "abc"}).status_code == 400
+    assert client.get(url, {"country": 999_999}).status_code == 200
 
 
 def test_internal_actions_cannot_be_fired_from_a_button(client):
@@ -378,3 +380,14 @@ def test_self_declared_agency_files_no_participant_evaluation(client):
 
     assert not permissions.may_evaluate(UserFactory(agency=req.provider_agency), req,
                                         "participant")
+
+
+def test_attachment_missing_on_disk_is_a_404_not_a_500(client):
+    """Issue 16: a row whose file is gone (a restore without the attachment directory)."""
+    agency = AgencyFactory()
+    client.force_login(focal_point_for(agency))
+    data = form_data(agency, save="1", attachment=documents.upload("plan.docx", documents.DOCX))
+    client.post(reverse("exchanges:create"), data)
+    attachment = Attachment.objects.get()
+    attachment.file.storage.delete(attachment.file.name)
+    assert client.get(attachment.get_absolute_url()).status_code == 404

@@ -30,7 +30,8 @@
   var typingTimer = null;
   var pingTimer = null;
   var pendingFocus = null; // id of a message whose Edit button gets the focus once re-rendered
-  var FINAL_CLOSE_CODES = [4401, 4403, 4404];
+  // Refusals (docs/rooms.md): the connection is not retried, and the person is told why.
+  var FINAL_CLOSE_CODES = { 4401: "signed_out", 4403: "refused", 4404: "not_found" };
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -341,8 +342,8 @@
     });
     socket.addEventListener("close", function (event) {
       clearInterval(pingTimer);
-      if (FINAL_CLOSE_CODES.indexOf(event.code) !== -1) {
-        showError(strings.refused);
+      if (FINAL_CLOSE_CODES.hasOwnProperty(event.code)) {
+        showError(strings[FINAL_CLOSE_CODES[event.code]]);
         if (form) form.hidden = true;
         return;
       }

@@ -1,0 +1,115 @@
+"""Everything Puente holds about a person: downloaded by them (JSON), erased with their account
+(issue 16, point 9).
+
+A registry the domains fill in their ``AppConfig.ready()`` (never import another domain's
+internals), as ``rooms/parents.py`` does for room parents::
+
+    personal_data.register("rooms", exporter=rooms_export, eraser=rooms_erase)
+
+``exporter(user) -> dict | list`` returns JSON-safe data (``DjangoJSONEncoder`` handles dates and
+decimals); ``eraser(user) -> None`` removes or anonymises what the domain holds about the person,
+keeping what others rely on: room messages stay without a name, certificates stay verifiable
+without the holder's name, exchange records keep their agencies.
+
+Erasing an account (:func:`account_erase`) runs every eraser, then turns the account row into a
+tombstone (no name, no address, no password, inactive): rows that must survive keep a foreign
+key to a person nobody can identify.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+FORMAT = "puente-personal-data/1"
+
+
+@dataclass(frozen=True)
+class Section:
+    exporter: Callable
+    eraser: Callable
+
+
+_registry: dict[str, Section] = {}
+
+
+def register(name: str, *, exporter: Callable, eraser: Callable) -> None:
+    """Add (or replace) a domain's section."""
+    _registry[name] = Section(exporter=exporter, eraser=eraser)
+
+
+def registered() -> list[str]:
+    return sorted(_registry)
+
+
+def personal_data_export(*, user) -> dict:
+    """Everything Puente holds about ``user``, one section per domain."""
+    return {
+        "format": FORMAT,
+        "exported_at": timezone.now(),
+        "sections": {name: _registry[name].exporter(user) for name in registered()},
+    }
+
+
+def account_erase(*, user) -> None:
+    """Erase the person: every domain's eraser, then the account row made a tombstone. One
+    transaction: nothing is half erased."""
+    with transaction.atomic():
+        user = get_user_model().objects.select_for_update().get(pk=user.pk)
+        for name in registered():
+            _registry[name].eraser(user)
+        user.first_name = user.last_name = user.position = ""
+        user.email = f"erased-{user.pk}@invalid.example"
+        user.agency = None
+        user.country = None
+        user.is_active = user.is_staff = user.is_superuser = False
+        user.set_unusable_password()
+        user.save()
+        user.groups.clear()
+        user.user_permissions.clear()
+
+
+# The accounts' own section (registered in AccountsConfig.ready).
+
+
+def account_export(user) -> dict:
+    from allauth.account.models import EmailAddress
+
+    return {
+        "email": user.email,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "position": user.position,
+        "country": user.country.name if user.country_id else None,
+        "agency": user.agency.name if user.agency_id else None,
+        "preferred_language": user.preferred_language,
+        "time_zone": user.time_zone,
+        "date_joined": user.date_joined,
+        "last_login": user.last_login,
+        "email_addresses": list(
+            EmailAddress.objects.filter(user=user).values("email", "verified", "primary")
+        ),
+        "agency_claims": [
+            {
+                "agency": claim.agency.name,
+                "status": claim.status,
+                "statement": claim.statement,
+                "created_at": claim.created_at,
+            }
+            for claim in user.agency_claims.select_related("agency")
+        ],
+    }
+
+
+def account_data_erase(user) -> None:
+    """Addresses, second factors and claims go with the person."""
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+
+    EmailAddress.objects.filter(user=user).delete()
+    Authenticator.objects.filter(user=user).delete()
+    user.agency_claims.all().delete()
