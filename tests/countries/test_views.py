@@ -11,7 +11,7 @@ import pytest
 from countries import sections
 from tests.countries.conftest import exchanges_between, learners_of
 from tests.factories import AgencyFactory, CountryFactory
-from tests.factories.search import ExperiencePageFactory
+from tests.factories.experiences import ExperiencePageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ import pytest
 
 from tests.factories.courses import WebinarIndexPageFactory, WebinarPageFactory
 from tests.factories.publishing import NewsPageFactory
-from tests.factories.search import ExperienceIndexPageFactory, ExperiencePageFactory
+from tests.factories.experiences import ExperienceIndexPageFactory, ExperiencePageFactory
 from tests.publishing.conftest import translate
 
 pytestmark = pytest.mark.django_db

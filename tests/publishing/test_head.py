@@ -6,7 +6,7 @@ import pytest
 
 from cms.publishing import alternates, structured_data
 from tests.factories.courses import CourseIndexPageFactory, CoursePageFactory
-from tests.factories.search import ExperienceIndexPageFactory, ExperiencePageFactory
+from tests.factories.experiences import ExperienceIndexPageFactory, ExperiencePageFactory
 
 pytestmark = pytest.mark.django_db
 BASE = "http://127.0.0.1:8000"

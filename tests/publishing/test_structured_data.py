@@ -13,7 +13,7 @@ from tests.factories.courses import (
     WebinarPageFactory,
 )
 from tests.factories.publishing import EventPageFactory, NewsPageFactory
-from tests.factories.search import ExperienceIndexPageFactory, ExperiencePageFactory
+from tests.factories.experiences import ExperienceIndexPageFactory, ExperiencePageFactory
 
 pytestmark = pytest.mark.django_db
 BASE = "http://127.0.0.1:8000"
