@@ -96,6 +96,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         await self.channel_layer.group_add(self.user_group, self.channel_name)
         await self.accept()
         self.watcher = asyncio.create_task(self._watch())
+        await self._tell_presence()
 
     def _open(self):
         """One thread hop for the connection: ask the policy, then record the presence."""
@@ -111,6 +112,18 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             await self.channel_layer.group_discard(self.group, self.channel_name)
             await self.channel_layer.group_discard(self.user_group, self.channel_name)
             await database_sync_to_async(presence.presence_leave)(channel_name=self.channel_name)
+            await self._tell_presence()
+
+    async def _tell_presence(self):
+        """Someone came or went: every connection of the room gets the new list of who is
+        online (one query, one encoding for the whole group)."""
+        try:
+            text = await database_sync_to_async(presence.presence_frame)(self.room_id)
+            await self.channel_layer.group_send(
+                self.group, {"type": "room.event", "text": text, "moderators_only": False}
+            )
+        except Exception:  # a broken channel layer must not end the connection
+            logger.exception("Room presence broadcast failed; the next ping catches up")
 
     async def _watch(self):
         """The safety net for silent readers: re-ask the policy every ROOMS_RECHECK_SECONDS

@@ -1,9 +1,10 @@
 """Reads of the rooms: a page of history, the open reports, one message of a room. Each asks the
 permission first, so no caller can forget to."""
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Message, MessageReport, Room
+from .models import Message, MessageReport, Mute, Room
 from .permissions import RoomError, access_for, require
 
 PAGE_SIZE = 50
@@ -50,3 +51,10 @@ def message_in(room: Room, message_id: int) -> Message:
     if message is None:
         raise RoomError(_("There is no such message in this room."), code="not_found")
     return message
+
+
+def muted_user_ids(room: Room) -> set[int]:
+    """Who a moderator muted in ``room`` right now (moderators see "Unmute" on their messages)."""
+    return set(
+        Mute.objects.filter(room=room, until__gt=timezone.now()).values_list("user_id", flat=True)
+    )
