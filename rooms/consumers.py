@@ -96,7 +96,9 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         await self.channel_layer.group_add(self.user_group, self.channel_name)
         await self.accept()
         self.watcher = asyncio.create_task(self._watch())
-        await self._tell_presence()
+        # The others learn of the arrival; this connection learns who is here from its
+        # "joined" or "pong" answer.
+        await self._tell_presence(exclude=self.channel_name)
 
     def _open(self):
         """One thread hop for the connection: ask the policy, then record the presence."""
@@ -114,13 +116,15 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             await database_sync_to_async(presence.presence_leave)(channel_name=self.channel_name)
             await self._tell_presence()
 
-    async def _tell_presence(self):
-        """Someone came or went: every connection of the room gets the new list of who is
-        online (one query, one encoding for the whole group)."""
+    async def _tell_presence(self, exclude=None):
+        """Someone came or went: the room's connections get the new list of who is online
+        (one query, one encoding for the whole group)."""
         try:
             text = await database_sync_to_async(presence.presence_frame)(self.room_id)
             await self.channel_layer.group_send(
-                self.group, {"type": "room.event", "text": text, "moderators_only": False}
+                self.group,
+                {"type": "room.event", "text": text, "moderators_only": False,
+                 "exclude": exclude},
             )
         except Exception:  # a broken channel layer must not end the connection
             logger.exception("Room presence broadcast failed; the next ping catches up")
