@@ -10,6 +10,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from rooms.services import room_for_parent
+
 from . import permissions
 from .models import Attachment, Evaluation, ExchangeRequest, Offer, Report, Review, State
 from .notifications import notify, recipients
@@ -35,7 +37,12 @@ def exchange_request_save(
                 raise TransitionRefused(_("This request can no longer be edited."))
         else:
             req.created_by = by
+        new = req.pk is None
         req = form.save()
+        if new:
+            # Every exchange has its discussion room from the start; the room's policy opens
+            # it to the parties once the request is approved.
+            room_for_parent(parent=req)
         activities.instance = req
         activities.save()
         for order, activity in enumerate(req.activities.all()):
