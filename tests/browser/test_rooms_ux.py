@@ -165,3 +165,21 @@ def test_presence_times_announcements_typing_mute_and_axe(browser_as, axe_violat
             page.goto(f"/{language}/rooms/{room.pk}/")
             expect(page.locator("#room-status")).to_have_text(live_text)
             assert axe_violations(page) == [], language
+
+
+def test_exchange_page_links_its_room_and_the_link_opens_it_live(browser_as):
+    """Issue 17 point 7: from the exchange page to its room, for a party."""
+    from playwright.sync_api import expect
+
+    from exchanges.models import State
+    from rooms.services import room_for_parent
+    from tests.factories import focal_point_for
+    from tests.factories.exchanges import request_in
+
+    req = request_in(State.PROVIDER_MATCHED)
+    room = room_for_parent(parent=req)
+    page = browser_as(focal_point_for(req.requesting_agency))
+    page.goto(f"/en/exchanges/{req.pk}/")
+    page.get_by_role("link", name=re.compile(r"^Discussion room: ")).click()
+    expect(page).to_have_url(re.compile(rf"/en/rooms/{room.pk}/$"))
+    expect(page.locator("#room-status")).to_contain_text("Live")
