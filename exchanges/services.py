@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from experiences.services import draft_from_exchange
+from rooms.services import room_for_parent
 
 from . import permissions
 from .models import Attachment, Evaluation, ExchangeRequest, Offer, Report, Review, State
@@ -35,7 +36,12 @@ def exchange_request_save(
                 raise TransitionRefused(_("This request can no longer be edited."))
         else:
             req.created_by = by
+        new = req.pk is None
         req = form.save()
+        if new:
+            # Every exchange has its discussion room from the start; the room's policy opens
+            # it to the parties once the request is approved.
+            room_for_parent(parent=req)
         activities.instance = req
         activities.save()
         for order, activity in enumerate(req.activities.all()):

@@ -99,6 +99,9 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         await self.channel_layer.group_add(self.user_group, self.channel_name)
         await self.accept()
         self.watcher = asyncio.create_task(self._watch())
+        # The others learn of the arrival; this connection learns who is here from its
+        # "joined" or "pong" answer.
+        await self._tell_presence(exclude=self.channel_name)
 
     async def refuse(self, code: int):
         """Accept, then close with the documented code: a close before ``accept()`` is an HTTP
@@ -124,6 +127,20 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             await self.channel_layer.group_discard(self.group, self.channel_name)
             await self.channel_layer.group_discard(self.user_group, self.channel_name)
             await database_sync_to_async(presence.presence_leave)(channel_name=self.channel_name)
+            await self._tell_presence()
+
+    async def _tell_presence(self, exclude=None):
+        """Someone came or went: the room's connections get the new list of who is online
+        (one query, one encoding for the whole group)."""
+        try:
+            text = await database_sync_to_async(presence.presence_frame)(self.room_id)
+            await self.channel_layer.group_send(
+                self.group,
+                {"type": "room.event", "text": text, "moderators_only": False,
+                 "exclude": exclude},
+            )
+        except Exception:  # a broken channel layer must not end the connection
+            logger.exception("Room presence broadcast failed; the next ping catches up")
 
     async def _watch(self):
         """The safety net for silent readers and for lost broadcasts: every

@@ -1,6 +1,7 @@
 """Who is online in a room: one row per open WebSocket connection, refreshed by the client's
 pings, so the rows of a crashed process stop counting after ``ROOMS_PRESENCE_SECONDS``."""
 
+import json
 from datetime import timedelta
 
 from django.conf import settings
@@ -34,3 +35,10 @@ def online_users(room: Room) -> list[dict]:
         ).order_by("first_name", "last_name", "pk")
     )
     return [serialize_user(person) for person in people]
+
+
+def presence_frame(room_id: int) -> str:
+    """The ``presence {online}`` frame the room's connections receive when someone comes or
+    goes, encoded once for the whole group."""
+    room = Room(pk=room_id)
+    return json.dumps({"type": "presence", "online": online_users(room)})

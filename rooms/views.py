@@ -104,6 +104,7 @@ def room_detail(request, room_id: int):
         "posting": answer,
         "posting_state": answer.as_dict(),
         "reports": list(selectors.open_reports(room)) if access.moderate else [],
+        "muted_ids": selectors.muted_user_ids(room) if access.moderate else set(),
         "promote_form": PromoteForm() if access.moderate else None,
         "live": before is None,
         "strings": _client_strings(),
@@ -141,12 +142,14 @@ def _client_strings() -> dict:
         "too_late": _("Messages can be edited only within %(minutes)s minutes of posting.")
         % {"minutes": settings.ROOMS_EDIT_MINUTES},
         "hide": _("Hide"),
+        "mute": _("Mute the author for an hour"),
+        "unmute": _("Let the author post again"),
         "unread": _("New messages"),
         "nobody": _("Nobody else is here right now."),
     }
 
 
-ACTIONS = {"report", "hide", "unhide", "delete", "mute"}
+ACTIONS = {"report", "hide", "unhide", "delete", "mute", "unmute"}
 
 
 @login_required
@@ -171,9 +174,13 @@ def message_action(request, room_id: int, message_id: int, action: str):
     elif action == "delete":
         services.message_delete(message=message, user=request.user)
         flash.success(request, _("Your message was deleted."))
-    else:
+    elif action == "mute":
         services.user_mute(room=room, user=message.author, by=request.user, minutes=60)
         flash.success(request, _("%(name)s cannot post here for an hour.")
+                      % {"name": display_name(message.author)})
+    else:
+        services.user_mute(room=room, user=message.author, by=request.user, minutes=0)
+        flash.success(request, _("%(name)s may post here again.")
                       % {"name": display_name(message.author)})
     return redirect(room)
 

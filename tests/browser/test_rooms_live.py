@@ -78,18 +78,21 @@ def _wait_for(port: int, alive) -> None:
     pytest.fail("daphne did not start within 30 s")
 
 
+_THREADED: dict[str, str] = {}
+
+
 @pytest.fixture
 def daphne_url(transactional_db):
     port = _free_port()
     database_url = _database_url()
     if database_url is None:
-        from twisted.internet import reactor
-
-        _server, thread = _daphne_in_thread(port)
-        _wait_for(port, lambda: None)
-        yield f"http://127.0.0.1:{port}"
-        reactor.callFromThread(reactor.stop)
-        thread.join(timeout=10)
+        # Twisted's reactor cannot start twice in one process: one threaded daphne serves
+        # every browser test module of the process (it dies with the process).
+        if "url" not in _THREADED:
+            _daphne_in_thread(port)
+            _wait_for(port, lambda: None)
+            _THREADED["url"] = f"http://127.0.0.1:{port}"
+        yield _THREADED["url"]
         return
     env = {
         **os.environ,

@@ -76,6 +76,14 @@ async def receive_type(communicator, frame_type, timeout=TIMEOUT):
             return frame
 
 
+async def output_after_presence(communicator, timeout=TIMEOUT):
+    """The next raw output, skipping the ``presence`` frames of people coming and going."""
+    while True:
+        output = await communicator.receive_output(timeout=timeout)
+        if '"type": "presence"' not in output.get("text", ""):
+            return output
+
+
 async def request(communicator, frame, reply_type):
     await communicator.send_json_to(frame)
     return await receive_type(communicator, reply_type)
@@ -247,6 +255,8 @@ async def test_edit_after_15_minutes_is_refused(people, time_machine):
 async def test_typing_reaches_the_others_not_the_sender(people):
     alice, _c, _code = await open_socket(people["staff"], people["room"].pk)
     bob, _c, _code = await open_socket(people["colleague"], people["room"].pk)
+    while len((await receive_type(alice, "presence"))["online"]) < 2:  # Bob's arrival
+        pass
     await alice.send_json_to({"type": "typing"})
     frame = await receive_type(bob, "typing")
     assert frame["user"]["id"] == people["staff"].pk
@@ -473,10 +483,10 @@ async def test_silent_member_is_cut_off_at_once_when_their_agency_leaves_the_net
     # No frame from anyone: the m2m signal alone closes the sockets of the agency's people.
     await sync_to_async(people["network"].members.remove)(people["staff"].agency)
     for socket_ in (listener, colleague):
-        output = await socket_.receive_output(timeout=TIMEOUT)
+        output = await output_after_presence(socket_)
         assert output == {"type": "websocket.close", "code": consumers.CLOSE_FORBIDDEN}
     # The focal point's claim on the agency does not count any more either.
-    output = await focal.receive_output(timeout=TIMEOUT)
+    output = await output_after_presence(focal)
     assert output == {"type": "websocket.close", "code": consumers.CLOSE_FORBIDDEN}
 
 
@@ -492,7 +502,7 @@ async def test_silent_member_is_cut_off_at_once_when_their_claim_is_revoked(peop
         claim.save()
 
     await sync_to_async(revoke)()
-    output = await listener.receive_output(timeout=TIMEOUT)
+    output = await output_after_presence(listener)
     assert output == {"type": "websocket.close", "code": consumers.CLOSE_FORBIDDEN}
     # The colleague, still a member, keeps the connection and the room.
     assert (await request(poster, {"type": "message", "body": "still here"}, "ack"))["id"]
@@ -583,3 +593,17 @@ async def test_socket_sends_the_posting_rules_answer_and_its_changes(people):
     assert (await request(member, {"type": "ping"}, "pong"))["posting"]["code"] == "muted"
     await moderator.disconnect()
     await member.disconnect()
+
+
+async def test_presence_frame_tells_the_room_who_comes_and_goes(people):
+    """Issue 17 point 4: the list of who is online follows arrivals and departures at once,
+    not only at the next ping."""
+    first, _c, _code = await open_socket(people["staff"], people["room"].pk)
+    assert await first.receive_nothing(timeout=0.3)  # its own arrival is not news to it
+    second, _c, _code = await open_socket(people["colleague"], people["room"].pk)
+    arrived = await receive_type(first, "presence")
+    assert {p["id"] for p in arrived["online"]} == {people["staff"].pk, people["colleague"].pk}
+    await second.disconnect()
+    left = await receive_type(first, "presence")
+    assert [p["id"] for p in left["online"]] == [people["staff"].pk]
+    await first.disconnect()

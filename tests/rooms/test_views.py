@@ -1,7 +1,10 @@
+from datetime import timedelta
+
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 import pytest
 
@@ -239,3 +242,26 @@ def test_header_badge_counts_the_mentions_not_yet_shown(client, home_page, room,
     content = client.get("/en/rooms/").content.decode()
     assert 'Rooms <span class="badge">' not in content  # the last 3 shown: nothing left
     assert Mention.objects.filter(seen_at__isnull=True).count() == 0
+
+
+def test_moderator_lets_a_muted_author_post_again_without_javascript(client, room, member,
+                                                                     moderator):
+    """Issue 17 point 6: an "Unmute" beside the messages of a muted person; every message
+    button is named after its message (its author and time) for screen readers."""
+    message = MessageFactory(room=room, author=member)
+    Mute.objects.create(room=room, user=member, by=moderator,
+                        until=timezone.now() + timedelta(hours=1))
+    client.force_login(moderator)
+    html = client.get(url(room)).content.decode()
+    assert ">Let the author post again</button>" in html
+    assert ">Mute the author for an hour</button>" not in html
+    assert (f'id="message-{message.pk}-hide" aria-labelledby="message-{message.pk}-hide '
+            f'message-{message.pk}-meta"') in html
+    assert f'<p class="room-meta" id="message-{message.pk}-meta">' in html
+    assert 'role="log"' in html
+    response = client.post(f"{url(room)}messages/{message.pk}/unmute/")
+    assert response.status_code == 302
+    assert not Mute.objects.filter(room=room, user=member).exists()
+    html = client.get(url(room)).content.decode()
+    assert ">Mute the author for an hour</button>" in html
+    assert ">Let the author post again</button>" not in html

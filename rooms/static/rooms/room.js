@@ -29,9 +29,22 @@
   var lastTyping = 0;
   var typingTimer = null;
   var pingTimer = null;
+  var typingUserId = null;
+  var muted = {}; // moderators: the people muted now (author id → true), for Mute / Unmute
+  (root.dataset.muted || "").split(",").forEach(function (id) { if (id) muted[id] = true; });
   var pendingFocus = null; // id of a message whose Edit button gets the focus once re-rendered
   // Refusals (docs/rooms.md): the connection is not retried, and the person is told why.
   var FINAL_CLOSE_CODES = { 4401: "signed_out", 4403: "refused", 4404: "not_found" };
+  // Every time on the page, live or drawn by the server, in the person's time zone and language
+  // (given by the page from their profile), never the browser's: one format for all messages.
+  var timeFormat = new Intl.DateTimeFormat(root.dataset.locale || undefined, {
+    timeZone: root.dataset.timeZone || undefined, dateStyle: "short", timeStyle: "short"
+  });
+
+  function showTime(node, iso) {
+    node.dateTime = iso;
+    node.textContent = timeFormat.format(new Date(iso));
+  }
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -48,9 +61,15 @@
     return false;
   }
 
-  function actionButton(label, frame) {
+  // A message's button is named by its text and the message's author and time ("Report
+  // Alicia Rojas 12/1/26, 10:05 AM"), so a screen reader's list of buttons tells them apart.
+  function actionButton(label, frame, messageId, key) {
     var button = el("button", "link-button", label);
     button.type = "button";
+    if (messageId) {
+      button.id = "message-" + messageId + "-" + key;
+      button.setAttribute("aria-labelledby", button.id + " message-" + messageId + "-meta");
+    }
     button.addEventListener("click", function () { send(frame); });
     return button;
   }
@@ -163,10 +182,11 @@
     item.dataset.id = message.id;
     item.dataset.author = message.author.id;
     var meta = el("p", "room-meta");
+    meta.id = "message-" + message.id + "-meta";
     meta.appendChild(el("strong", "", message.author.name));
     meta.appendChild(document.createTextNode(" "));
-    var time = el("time", "", new Date(message.created_at).toLocaleString());
-    time.dateTime = message.created_at;
+    var time = el("time");
+    showTime(time, message.created_at);
     meta.appendChild(time);
     if (message.edited_at) meta.appendChild(el("span", "room-edited", " " + strings.edited));
     item.appendChild(meta);
@@ -181,12 +201,42 @@
         item.appendChild(actions);
         ownButtons(item, message.created_at);
       } else {
-        actions.appendChild(actionButton(strings.report, { type: "report", id: message.id }));
+        actions.appendChild(actionButton(strings.report, { type: "report", id: message.id },
+          message.id, "report"));
       }
-      if (moderator) actions.appendChild(actionButton(strings.hide, { type: "hide", id: message.id }));
+      if (moderator) {
+        actions.appendChild(actionButton(strings.hide, { type: "hide", id: message.id },
+          message.id, "hide"));
+      }
     }
+    if (moderator && message.author.id !== userId) actions.appendChild(muteButton(message));
     item.appendChild(actions);
     return item;
+  }
+
+  // Moderators: "Mute the author for an hour", or "Let the author post again" while muted.
+  function muteButton(message) {
+    var author = message.author.id;
+    var button = actionButton(
+      muted[author] ? strings.unmute : strings.mute,
+      { type: "mute", user: author, minutes: muted[author] ? 0 : 60 },
+      message.id, "mute"
+    );
+    button.classList.add("room-mute");
+    return button;
+  }
+
+  function refreshMuteButtons(authorId) {
+    Array.prototype.forEach.call(
+      list.querySelectorAll(".room-message[data-author='" + authorId + "'] .room-mute"),
+      function (old) {
+        var item = old.closest(".room-message");
+        var hadFocus = old.contains(document.activeElement);
+        var button = muteButton({ id: Number(item.dataset.id), author: { id: authorId } });
+        old.replaceWith(button);
+        if (hadFocus) button.focus();
+      }
+    );
   }
 
   function markUnread(node) {
@@ -256,6 +306,12 @@
     postingNote.hidden = posting.allowed || posting.code === "locked";
   }
 
+  function clearTyping() {
+    clearTimeout(typingTimer);
+    typingUserId = null;
+    typingLine.textContent = "";
+  }
+
   function showError(text) {
     status.textContent = text;
   }
@@ -273,15 +329,26 @@
       if (frame.has_more) send({ type: "since", id: lastId });
     },
     posting: function (frame) { showPosting(frame.posting); },
-    message: function (frame) { upsert(frame.message, true); },
+    message: function (frame) {
+      upsert(frame.message, true);
+      // The message "X is typing…" was about has arrived.
+      if (frame.message.author.id === typingUserId) clearTyping();
+    },
     update: function (frame) {
       if (document.getElementById("message-" + frame.message.id)) upsert(frame.message, false);
     },
     typing: function (frame) {
+      typingUserId = frame.user.id;
       typingLine.textContent = strings.typing.replace("%(name)s", frame.user.name);
       clearTimeout(typingTimer);
-      typingTimer = setTimeout(function () { typingLine.textContent = ""; }, 4000);
+      typingTimer = setTimeout(clearTyping, 4000);
     },
+    muted: function (frame) {
+      if (frame.until) muted[frame.user.id] = true;
+      else delete muted[frame.user.id];
+      if (moderator) refreshMuteButtons(frame.user.id);
+    },
+    presence: function (frame) { showOnline(frame.online); },
     locked: function (frame) { setLocked(frame.locked); },
     pong: function (frame) {
       showOnline(frame.online);
@@ -313,7 +380,6 @@
         status.textContent = strings.live;
       }
     },
-    // "muted" needs nothing here: the muted person's connection follows it with a "posting" frame.
     error: function (frame) { showError(frame.message); }
   };
 
@@ -361,6 +427,7 @@
   // Messages rendered by the server: give the person's own recent ones the live controls.
   Array.prototype.forEach.call(list.querySelectorAll(".room-message"), function (item) {
     var time = item.querySelector("time");
+    if (time) showTime(time, time.getAttribute("datetime"));
     if (Number(item.dataset.author) === userId && item.querySelector(".room-body") && time) {
       ownButtons(item, time.getAttribute("datetime"));
     }
