@@ -7,8 +7,8 @@ from courses.models import Enrolment
 from exchanges.models import State
 from tests.factories import AgencyFactory, CountryFactory, NetworkFactory, UserFactory
 from tests.factories.courses import CohortFactory, CourseIndexPageFactory, CoursePageFactory
-from tests.factories.networks import member_of
 from tests.factories.experiences import ExperienceIndexPageFactory, ExperiencePageFactory
+from tests.factories.networks import member_of
 
 
 @pytest.fixture

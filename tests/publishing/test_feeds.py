@@ -8,8 +8,8 @@ from django.utils import timezone
 import pytest
 
 from tests.factories.courses import WebinarIndexPageFactory, WebinarPageFactory
-from tests.factories.publishing import NewsPageFactory
 from tests.factories.experiences import ExperienceIndexPageFactory, ExperiencePageFactory
+from tests.factories.publishing import NewsPageFactory
 from tests.publishing.conftest import translate
 
 pytestmark = pytest.mark.django_db

@@ -12,8 +12,8 @@ from tests.factories.courses import (
     WebinarIndexPageFactory,
     WebinarPageFactory,
 )
-from tests.factories.publishing import EventPageFactory, NewsPageFactory
 from tests.factories.experiences import ExperienceIndexPageFactory, ExperiencePageFactory
+from tests.factories.publishing import EventPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 BASE = "http://127.0.0.1:8000"
