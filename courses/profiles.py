@@ -61,7 +61,7 @@ def network_items(network, agency_ids, limit) -> list[dict]:
     ]
 
 
-def network_yearly(network, agency_ids) -> dict[int, int]:
+def network_yearly(network, agency_ids):
     """Courses offered to the network by year first published (translations counted once)."""
     rows = (
         CoursePage.objects.live()
@@ -70,7 +70,7 @@ def network_yearly(network, agency_ids) -> dict[int, int]:
         .values("year")
         .annotate(n=Count("translation_key", distinct=True))
     )
-    return {row["year"]: row["n"] for row in rows}
+    return rows
 
 
 # -- country profile --------------------------------------------------------------------------

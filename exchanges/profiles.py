@@ -43,14 +43,14 @@ def network_items(network, agency_ids, limit) -> list[dict]:
     return [{"title": title, "url": url, "date": done} for title, done in rows]
 
 
-def network_yearly(network, agency_ids) -> dict[int, int]:
+def network_yearly(network, agency_ids):
     rows = (
         ExchangeRequest.objects.filter(COUNTED, _among(agency_ids), submitted_at__isnull=False)
         .annotate(year=ExtractYear("submitted_at"))
         .values("year")
         .annotate(n=Count("pk"))
     )
-    return {row["year"]: row["n"] for row in rows}
+    return rows
 
 
 # -- country profile --------------------------------------------------------------------------

@@ -58,14 +58,14 @@ def network_items(network, agency_ids, limit) -> list[dict]:
     return _recent(_live().filter(agency_id__in=list(agency_ids)), current_language(), limit)
 
 
-def network_yearly(network, agency_ids) -> dict[int, int]:
+def network_yearly(network, agency_ids):
     rows = (
         _live().filter(agency_id__in=list(agency_ids), first_published_at__isnull=False)
         .annotate(year=ExtractYear("first_published_at"))
         .values("year")
         .annotate(n=Count("translation_key", distinct=True))
     )
-    return {row["year"]: row["n"] for row in rows}
+    return rows
 
 
 # -- country profile --------------------------------------------------------------------------

@@ -167,9 +167,9 @@ def network_meetings(network, agency_ids, limit) -> list[dict]:
     return [{"title": m.title, "url": m.get_url(), "date": m.starts_at.date()} for m in meetings]
 
 
-def network_meetings_yearly(network, agency_ids) -> dict[int, int]:
+def network_meetings_yearly(network, agency_ids):
     rows = (
         _network_meetings(network, agency_ids).annotate(year=ExtractYear("starts_at"))
         .values("year").annotate(n=Count("pk"))
     )
-    return {r["year"]: r["n"] for r in rows}
+    return rows

@@ -9,8 +9,10 @@ Each domain registers a source in its ``AppConfig.ready()``::
     ))
 
 ``items(network, agency_ids, limit)`` returns at most ``limit`` recent items, each a dict with
-``title``, ``url`` and ``date`` (one query); ``yearly(network, agency_ids)`` returns
-``{year: count}`` (one query) for the network's yearly summary chart. ``agency_ids`` are the
+``title``, ``url`` and ``date`` (one query); ``yearly(network, agency_ids)`` returns the
+unevaluated rows query of the network's yearly summary — ``.values("year").annotate(n=...)``
+— which the network page reads together with every other source's in one UNION query (a plain
+``{year: count}`` dict is accepted too, at its own cost). ``agency_ids`` are the
 network's current member agencies.
 """
 
@@ -26,7 +28,7 @@ class Source:
     label: str
     order: int
     items: Callable  # (network, agency_ids, limit) -> list[dict]
-    yearly: Callable  # (network, agency_ids) -> dict[int, int]
+    yearly: Callable  # (network, agency_ids) -> rows query (year, n) | dict[int, int]
 
 
 _sources: dict[str, Source] = {}

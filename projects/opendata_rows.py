@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db.models import Count, DecimalField, Exists, Max, OuterRef, Q, Subquery
+from django.db.models.functions import ExtractYear
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -164,7 +165,7 @@ def network_items(network, agency_ids, limit):
 
 
 def network_yearly(network, agency_ids):
-    return dict(
-        _network_projects(agency_ids).values_list("planned_start__year")
+    return (
+        _network_projects(agency_ids).annotate(year=ExtractYear("planned_start")).values("year")
         .annotate(n=Count("pk", distinct=True)).order_by()
     )
