@@ -8,9 +8,26 @@ from django.utils.translation import gettext_lazy as _
 
 
 def country_section(country, request) -> dict | None:
-    from . import selectors
+    """Each binding instrument with the country's standing, in one query (the full legal
+    profile, one link away, says the rest)."""
+    from django.db.models import OuterRef, Subquery
 
-    rows = [r for r in selectors.country_profile(country, request) if r["framework"].binding]
+    from .models import CountryStatus, Framework, Standing
+
+    standing = CountryStatus.objects.filter(framework=OuterRef("pk"), country=country)
+    frameworks = (
+        Framework.objects.filter(binding=True)
+        .annotate(standing=Subquery(standing.values("standing")[:1]))
+        .order_by("code")
+    )
+    rows = [
+        {
+            "framework": f,
+            "standing": f.standing or Standing.NONE,
+            "standing_label": str(Standing(f.standing or Standing.NONE).label),
+        }
+        for f in frameworks
+    ]
     return {"country": country, "rows": rows} if rows else None
 
 
