@@ -26,6 +26,7 @@ from tests.factories.courses import (
     WebinarPageFactory,
 )
 from tests.factories.exchanges import request_in
+from tests.factories.projects import ProjectFactory
 from tests.factories.rooms import RoomFactory
 
 # The shared shell (session, user, roles, Wagtail site, header and its badges) costs about 10
@@ -134,6 +135,9 @@ def test_every_registered_policy_answers_in_batch_as_one_by_one(world):
         request_in(state, provider=provider_agency)
     request_in(State.WITHDRAWN, withdrawn_from=State.DRAFT, requester=world["person"],
                requesting_agency=world["agency"])
+    ProjectFactory(lead_agency=world["agency"])
+    ProjectFactory().partner_agencies.add(provider_agency)
+    ProjectFactory()
     people = [world["person"], world["stranger"], instructor, provider,
               UserFactory(roles=[roles.SECRETARIAT])]
     batched = 0
@@ -151,7 +155,7 @@ def test_every_registered_policy_answers_in_batch_as_one_by_one(world):
                 if policy.may_read(fresh, parent)
             }
             assert parents.readable_ids(fresh, model, all_ids) == one_by_one, (model, user)
-    assert batched == 4  # networks, cohorts, webinars, exchanges
+    assert batched == 5  # networks, cohorts, webinars, exchanges, projects
 
 
 def test_an_instructor_reads_the_rooms_of_the_cohorts_they_teach(world):
