@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 APPS   := courses exchanges rooms search
 export DJANGO_ENV ?= dev
+# The one public address every absolute link is built from (cms.notify.absolute_url).
+export BASE_URL ?= http://127.0.0.1:$(PORT)
 
 .PHONY: run serve test test-suite lint audit bench messages clean
 WORKERS ?= 2
@@ -23,7 +25,7 @@ $(VENV)/.dev-installed: $(VENV)/.base-installed requirements/dev.lock
 run: $(VENV)/.base-installed
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
-	@echo "Puente is at http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
+	@echo "Puente is at $(BASE_URL)/ (admin: $(BASE_URL)/admin/)"
 	$(BIN)/daphne --bind 127.0.0.1 --port $(PORT) cms.asgi:application
 
 ## serve: production settings; WORKERS processes share one port for HTTP and WebSockets

@@ -17,6 +17,7 @@ from django.utils import translation
 from django.views.decorators.http import require_GET, require_POST
 
 from cms.calendars import ics_response
+from cms.notify import absolute_url
 from cms.refusals import Refusal, refused_to_page
 
 from . import calendars, certificates, permissions, selectors, services
@@ -141,7 +142,7 @@ def my_certificates(request):
 def my_calendar(request):
     feed = CalendarFeed.objects.filter(user=request.user).first()
     feed_url = (
-        request.build_absolute_uri(reverse("courses:calendar_feed", args=[feed.token]))
+        absolute_url(reverse("courses:calendar_feed", args=[feed.token]))
         if feed else None
     )
     return render(request, "courses/my_calendar.html", {"feed_url": feed_url})

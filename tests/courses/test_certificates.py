@@ -1,4 +1,5 @@
 from decimal import Decimal
+from urllib.parse import urlsplit
 
 from django.urls import reverse
 
@@ -59,9 +60,9 @@ def test_open_badges_assertion(client, certificate, learner):
     assert data["verification"] == {"type": "hosted"}
     assert data["recipient"]["hashed"] is True
     assert learner.email not in response.content.decode()
-    badge = client.get(data["badge"].replace("http://testserver", "")).json()
+    badge = client.get(urlsplit(data["badge"]).path).json()
     assert badge["type"] == "BadgeClass" and badge["name"] == certificate.title
-    issuer = client.get(badge["issuer"].replace("http://testserver", "")).json()
+    issuer = client.get(urlsplit(badge["issuer"]).path).json()
     assert issuer["type"] == "Issuer"
 
 
