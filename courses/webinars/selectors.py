@@ -36,7 +36,6 @@ def webinar_page_context(webinar, user) -> dict:
         "may_join": permissions.may_join_webinar(user, webinar, now=now),
         "join_opens_at": webinar.starts_at - webinar.JOIN_WINDOW,
         "is_past": webinar.ends_at < now,
-        "local_start": timezone.localtime(webinar.starts_at, webinar.zone),
     }
 
 
