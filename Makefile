@@ -22,7 +22,11 @@ $(VENV)/.dev-installed: $(VENV)/.base-installed requirements/dev.lock
 	touch $@
 
 ## run: set everything up on SQLite with demo data and serve http://127.0.0.1:$(PORT) over ASGI
+## Debug off: the site's own 404/error pages; static files collected, then served compressed
+## and cached by WhiteNoise (DEBUG=true make run gives Django's debug pages back).
+run: export DEBUG ?= false
 run: $(VENV)/.base-installed
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
 	@echo "Puente is at $(BASE_URL)/ (admin: $(BASE_URL)/admin/)"
