@@ -5,9 +5,10 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from cms.pagination import paginate
+from cms.translations import one_per_translation
 
 from . import eligibility, outline, permissions
 from .models import Attempt, Certificate, CoursePage, Enrolment, LessonProgress, QuizPage
@@ -20,16 +21,12 @@ CATALOGUE_PAGE_SIZE = 12
 
 
 def catalogue_courses(index=None):
-    """Live courses (of ``index``, else all public ones) in title order."""
-    if index is None:
-        return CoursePage.objects.live().public().order_by("title", "pk")
-    # Wagtail's serve() has checked the restrictions of the index and its ancestors; a course
-    # with its own restriction is left out inside the same query.
-    restricted = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
-    return (
-        CoursePage.objects.live().child_of(index).filter(~Exists(restricted))
-        .order_by("title")
-    )
+    """Live public courses in title order: all of them, or for ``index``'s catalogue every
+    course whatever its language, in the index's language when translated (issue 17.1)."""
+    courses = CoursePage.objects.live().public()
+    if index is not None:
+        courses = one_per_translation(courses, index.locale_id)
+    return courses.order_by("title", "pk")
 
 
 def catalogue_page(request, courses):

@@ -4,6 +4,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from cms.translations import one_per_translation
+
 from . import permissions
 from .models import Registration, WebinarPage
 
@@ -11,7 +13,8 @@ LIST_SIZE = 50
 
 
 def webinar_index_context(index) -> dict:
-    webinars = WebinarPage.objects.live().public().child_of(index)
+    # Every webinar whatever its language, in the index's language when translated (17.1).
+    webinars = one_per_translation(WebinarPage.objects.live().public(), index.locale_id)
     now = timezone.now()
     return {
         "upcoming": webinars.filter(starts_at__gte=now).order_by("starts_at")[:LIST_SIZE],
