@@ -17,6 +17,10 @@ class ExchangesConfig(AppConfig):
         parents.register(ExchangeRequest, ExchangeRoomPolicy())
         register_header_link("exchanges", _("My exchanges"), "exchanges:mine", order=30)
         register_header_link(
+            "completed_exchanges", _("Completed exchanges"), "exchanges:public_list",
+            visible=lambda user: not user.is_authenticated, order=30,
+        )
+        register_header_link(
             "notifications",
             _("Notifications"),
             "exchanges:notifications",

@@ -11,6 +11,7 @@ from django.core.files.storage import FileSystemStorage
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
 from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -184,6 +185,14 @@ class ExchangeRequest(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("exchanges:detail", args=[self.pk])
+
+    def language_names(self) -> list[str]:
+        """The working languages by name in the reader's language ("Spanish", not "es")."""
+        known = dict(settings.LANGUAGES)
+        return [
+            str(translation.get_language_info(code)["name_translated"]) if code in known else code
+            for code in self.languages
+        ]
 
     @property
     def party_agency_ids(self) -> set[int]:
