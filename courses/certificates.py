@@ -122,7 +122,8 @@ def render_pdf(certificate: Certificate, *, language: str, request) -> bytes:
         date = formats.date_format(timezone.localtime(certificate.issued_at), "DATE_FORMAT")
         pdf.drawCentredString(
             width / 2, height - 12.7 * cm,
-            _("%(hours)s hours · issued on %(date)s") % {"hours": certificate.hours, "date": date},
+            _("%(hours)s hours · issued on %(date)s")
+            % {"hours": certificate.hours_display, "date": date},
         )
         verify = _absolute(request, reverse("certificate_verify", args=[certificate.code]))
         pdf.setFont("Helvetica", 11)

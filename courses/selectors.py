@@ -1,7 +1,7 @@
 """Reads of learning: what the catalogue, a course, a lesson and a quiz page show, the
 dashboard's enrolments, the course page's cohorts and progress. No writes here."""
 
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -10,7 +10,7 @@ from wagtail.models import Page
 from cms.pagination import paginate
 from cms.translations import one_per_translation
 
-from . import eligibility, outline, permissions
+from . import eligibility, outline, permissions, seats
 from .models import Attempt, Certificate, CoursePage, Enrolment, LessonProgress, QuizPage
 from .models.cohorts import WINDOW_CLOSED, WINDOW_NOT_OPEN
 
@@ -144,6 +144,9 @@ def cohorts_for(*, user, course: CoursePage) -> list:
     cohorts = list(
         course.cohorts.with_enrolment_window()
         .filter(Q(ends_at__isnull=True) | Q(ends_at__gte=timezone.now()))
+        .annotate(seats_taken=Count(
+            "enrolments", filter=Q(enrolments__status=Enrolment.Status.ACTIVE)
+        ))
         .order_by("starts_at", "pk")
     )
     eligible = eligibility.eligibility_by_cohort(user, [cohort.pk for cohort in cohorts])
@@ -166,6 +169,8 @@ def cohorts_for(*, user, course: CoursePage) -> list:
         cohort.is_eligible = eligible[cohort.pk]
         cohort.my_enrolment = enrolments.get(cohort.pk)
         cohort.refusal = enrolment_refusal(user=user, cohort=cohort, eligible=cohort.is_eligible)
+        # Full / waitlist shown before the click (seats.free_seats is the one rule).
+        cohort.free_seats = seats.free_seats(cohort.capacity, cohort.seats_taken)
     return cohorts
 
 

@@ -192,7 +192,11 @@ def certificate_verify(request, code: str):
 
 @require_GET
 def certificate_assertion(request, code: str):
-    return _json_ld(certificates.assertion(_certificate(code), request))
+    certificate = _certificate(code)
+    response = _json_ld(certificates.assertion(certificate, request))
+    if certificate.revoked_at:
+        response.status_code = 410  # Open Badges 2.0: a revoked hosted assertion is Gone
+    return response
 
 
 @require_GET
