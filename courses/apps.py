@@ -8,14 +8,21 @@ class CoursesConfig(AppConfig):
 
     def ready(self):
         from cms.navigation import register_header_link
+        from cms.pages.highlights import register_highlight
         from rooms import parents
 
         from . import signal_handlers
         from .models import Cohort, WebinarPage
         from .permissions import CohortRoomPolicy
+        from .selectors import open_cohorts_for_home
         from .webinars.permissions import WebinarRoomPolicy
+        from .webinars.selectors import upcoming_for_home
 
         signal_handlers.register()
         parents.register(Cohort, CohortRoomPolicy())
         parents.register(WebinarPage, WebinarRoomPolicy())
         register_header_link("my_learning", _("My learning"), "courses:my_learning", order=10)
+        register_highlight(
+            "webinars", _("Upcoming webinars"), upcoming_for_home, order=10
+        )
+        register_highlight("cohorts", _("Open for enrolment"), open_cohorts_for_home, order=20)

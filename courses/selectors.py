@@ -11,7 +11,15 @@ from cms.pagination import paginate
 from cms.translations import one_per_translation
 
 from . import eligibility, outline, permissions, seats
-from .models import Attempt, Certificate, CoursePage, Enrolment, LessonProgress, QuizPage
+from .models import (
+    Attempt,
+    Certificate,
+    Cohort,
+    CoursePage,
+    Enrolment,
+    LessonProgress,
+    QuizPage,
+)
 from .models.cohorts import WINDOW_CLOSED, WINDOW_NOT_OPEN
 
 CATALOGUE_PAGE_SIZE = 12
@@ -271,3 +279,24 @@ def progress_summary(items) -> dict:
 def outline_progress(items) -> dict:
     """Progress from a course's outline (its page needs no further query)."""
     return progress_summary((row.pk, row.done) for row in items if row.required)
+
+
+def open_cohorts_for_home(request, locale) -> list[dict]:
+    """Three cohorts open for enrolment, soonest first, for the home page: one query (the
+    course in the visitor's language when translated is left to its page)."""
+    cohorts = (
+        Cohort.objects.open_for_enrolment()
+        .filter(course__live=True, course__archived=False)
+        .select_related("course__locale")
+        .order_by("starts_at", "pk")[:3]
+    )
+    return [
+        {
+            "title": f"{cohort.course.title} — {cohort.title}",
+            "url": cohort.course.get_url(request),
+            "datetime": cohort.starts_at,
+            "meta": cohort.course.get_language_display(),
+            "lang": "" if cohort.course.locale_id == locale else cohort.course.locale.language_code,
+        }
+        for cohort in cohorts
+    ]

@@ -50,3 +50,21 @@ def upcoming_registrations(user) -> list[Registration]:
         ).exclude(status=Registration.Status.CANCELLED)
         .select_related("webinar").order_by("webinar__starts_at")
     )
+
+
+def upcoming_for_home(request, locale) -> list[dict]:
+    """The next three webinars (any language, the visitor's translation when there is one),
+    for the home page's highlights: one query."""
+    webinars = one_per_translation(WebinarPage.objects.live().public(), locale).filter(
+        starts_at__gte=timezone.now()
+    ).order_by("starts_at")[:3]
+    return [
+        {
+            "title": webinar.title,
+            "url": webinar.get_url(request),
+            "datetime": webinar.starts_at,
+            "meta": webinar.get_language_display(),
+            "lang": "" if webinar.locale_id == locale else webinar.locale.language_code,
+        }
+        for webinar in webinars
+    ]
