@@ -95,7 +95,8 @@ def quiz_page_context(quiz, user) -> dict:
     )
     open_attempt = next((a for a in attempts if a.submitted_at is None), None)
     graded = [a for a in attempts if a.submitted_at is not None]
-    attempts_left = None if not quiz.max_attempts else max(quiz.max_attempts - len(attempts), 0)
+    # An attempt counts as used once submitted: merely opening the quiz does not lower it.
+    attempts_left = None if not quiz.max_attempts else max(quiz.max_attempts - len(graded), 0)
     context = {
         "course": course,
         "enrolment": enrolment,
@@ -113,6 +114,13 @@ def quiz_page_context(quiz, user) -> dict:
     context["last_attempt"] = last
     if last is not None and (last.passed or attempts_left == 0):
         context["review"] = quiz.question_list()
+    elif last is not None and not last.expired:
+        # A failed attempt: which questions were right, without giving the answers away.
+        context["feedback"] = [
+            {"text": q["text"], "right": (last.answers or {}).get(q["id"]) == sorted(
+                c["index"] for c in q["choices"] if c["correct"])}
+            for q in quiz.question_list()
+        ]
     return context
 
 

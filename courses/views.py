@@ -105,7 +105,17 @@ def attempt_submit(request, pk: int):
     answers = {
         key[2:]: request.POST.getlist(key) for key in request.POST if key.startswith("q-")
     }
-    attempt = services.attempt_submit(user=request.user, attempt_id=attempt.pk, answers=answers)
+    try:
+        attempt = services.attempt_submit(
+            user=request.user, attempt_id=attempt.pk, answers=answers
+        )
+    except Refusal as refusal:
+        if refusal.code == "unanswered":
+            # The quiz page marks each question still unanswered, not just the first.
+            request.session[f"quiz-{attempt.quiz_id}-unanswered"] = [
+                q["id"] for q in attempt.quiz.specific.question_list() if not answers.get(q["id"])
+            ]
+        raise
     gettext = translation.gettext
     if attempt.expired:
         messages.error(request, gettext("Time ran out: this attempt was closed."))
