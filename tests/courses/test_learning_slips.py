@@ -72,3 +72,20 @@ def test_join_time_sentence_has_no_double_full_stop(client, webinar_index):
         client.force_login(viewer)
         html = client.get(webinar.url).content.decode()
     assert "9:45 a.m." in html and "a.m.." not in html
+
+
+def test_webinar_registration_is_confirmed_by_email(webinar_index,
+                                                    django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    from courses.webinars import services as webinar_services
+
+    webinar = WebinarPageFactory(parent=webinar_index, capacity=1, slug="confirmed")
+    first, second = UserFactory(preferred_language="es"), UserFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        webinar_services.registration_create(user=first, webinar=webinar)
+        webinar_services.registration_create(user=second, webinar=webinar)
+    to_first = next(m for m in mail.outbox if first.email in m.to)
+    assert "Inscripción confirmada" in to_first.subject and "Usted está inscrito" in to_first.body
+    to_second = next(m for m in mail.outbox if second.email in m.to)
+    assert "waitlist" in to_second.body
