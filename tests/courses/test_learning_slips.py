@@ -89,3 +89,12 @@ def test_webinar_registration_is_confirmed_by_email(webinar_index,
     assert "Inscripción confirmada" in to_first.subject and "Usted está inscrito" in to_first.body
     to_second = next(m for m in mail.outbox if second.email in m.to)
     assert "waitlist" in to_second.body
+
+
+def test_my_learning_marks_foreign_language_titles(client, course, cohort, learner):
+    services.enrolment_create(user=learner, cohort=cohort)  # an English course
+    client.force_login(learner)
+    spanish = client.get("/es/my/learning/").content.decode()
+    assert f'<h3 lang="en"><a href="{course.url}">' in spanish
+    english = client.get("/en/my/learning/").content.decode()
+    assert '<h3 lang="en">' not in english
