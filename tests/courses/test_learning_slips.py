@@ -98,3 +98,14 @@ def test_my_learning_marks_foreign_language_titles(client, course, cohort, learn
     assert f'<h3 lang="en"><a href="{course.url}">' in spanish
     english = client.get("/en/my/learning/").content.decode()
     assert '<h3 lang="en">' not in english
+
+
+def test_quiz_named_quiz_is_not_tagged_twice(client, course, quiz):
+    quiz.title = "Quiz of the foundations"
+    quiz.save_revision().publish()
+    html = client.get(course.url).content.decode()
+    assert "Quiz of the foundations</a> <span" not in html
+    quiz.title = "Check your understanding"
+    quiz.save_revision().publish()
+    assert "Check your understanding</a> <span class=\"meta\">(quiz)</span>" in client.get(
+        course.url).content.decode()
