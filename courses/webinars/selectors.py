@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from cms.pages.highlights import public_pages
 from cms.translations import one_per_translation
 
 from . import permissions
@@ -55,7 +56,7 @@ def upcoming_registrations(user) -> list[Registration]:
 def upcoming_for_home(request, locale) -> list[dict]:
     """The next three webinars (any language, the visitor's translation when there is one),
     for the home page's highlights: one query."""
-    webinars = one_per_translation(WebinarPage.objects.live().public(), locale).filter(
+    webinars = one_per_translation(public_pages(WebinarPage.objects.live()), locale).filter(
         starts_at__gte=timezone.now()
     ).order_by("starts_at")[:3]
     return [

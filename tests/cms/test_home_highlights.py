@@ -17,9 +17,17 @@ pytestmark = pytest.mark.django_db
 CSS = Path(__file__).resolve().parents[2] / "static" / "css" / "puente.css"
 
 
-def test_home_page_features_dated_and_new_things(client, home_pages,
+def test_home_page_features_dated_and_new_things(client, home_pages, request,
                                                  django_assert_max_num_queries):
+    from django.utils.translation import gettext_lazy
+
+    from cms.pages.highlights import newest_pages_of, register_highlight, unregister_highlight
     from tests.factories.search import ExperienceIndexPageFactory, ExperiencePageFactory
+
+    # The experiences app registers this source itself (see cms/pages/highlights.py).
+    register_highlight("experiences", gettext_lazy("New experiences"),
+                       newest_pages_of("experiencepage"), order=30)
+    request.addfinalizer(lambda: unregister_highlight("experiences"))
 
     webinars = WebinarIndexPageFactory(parent=home_pages["en"])
     WebinarPageFactory(parent=webinars, title="Care systems live")
