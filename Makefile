@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 APPS   := courses exchanges rooms search cms/publishing forums projects frameworks networks countries opendata experiences
 export DJANGO_ENV ?= dev
+# The one public address every absolute link is built from (cms.notify.absolute_url).
+export BASE_URL ?= http://127.0.0.1:$(PORT)
 
 .PHONY: run serve test test-suite lint audit bench messages clean
 WORKERS ?= 2
@@ -20,10 +22,14 @@ $(VENV)/.dev-installed: $(VENV)/.base-installed requirements/dev.lock
 	touch $@
 
 ## run: set everything up on SQLite with demo data and serve http://127.0.0.1:$(PORT) over ASGI
+## Debug off: the site's own 404/error pages; static files collected, then served compressed
+## and cached by WhiteNoise (DEBUG=true make run gives Django's debug pages back).
+run: export DEBUG ?= false
 run: $(VENV)/.base-installed
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
-	@echo "Puente is at http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
+	@echo "Puente is at $(BASE_URL)/ (admin: $(BASE_URL)/admin/)"
 	$(BIN)/daphne --bind 127.0.0.1 --port $(PORT) cms.asgi:application
 
 ## serve: production settings; WORKERS processes share one port for HTTP and WebSockets

@@ -62,7 +62,9 @@ def media_urlpatterns(debug: bool) -> list:
     ]
 
 
-urlpatterns = media_urlpatterns(settings.DEBUG) + urlpatterns
+urlpatterns = (
+    media_urlpatterns(settings.DEBUG or getattr(settings, "SERVE_MEDIA", False)) + urlpatterns
+)
 
 handler404 = "cms.pages.views.page_not_found"
 handler500 = "cms.pages.views.server_error"

@@ -9,13 +9,16 @@ class CoursesConfig(AppConfig):
     def ready(self):
         from cms.accounts import personal_data
         from cms.navigation import register_header_link
+        from cms.pages.highlights import register_highlight
         from rooms import parents
 
         from . import signal_handlers
         from .models import Cohort, WebinarPage
         from .permissions import CohortRoomPolicy
         from .personal_data import courses_erase, courses_export
+        from .selectors import open_cohorts_for_home
         from .webinars.permissions import WebinarRoomPolicy
+        from .webinars.selectors import upcoming_for_home
 
         signal_handlers.register()
         personal_data.register("courses", exporter=courses_export, eraser=courses_erase)
@@ -25,3 +28,7 @@ class CoursesConfig(AppConfig):
         from . import profiles
 
         profiles.register()
+        register_highlight(
+            "webinars", _("Upcoming webinars"), upcoming_for_home, order=10
+        )
+        register_highlight("cohorts", _("Open for enrolment"), open_cohorts_for_home, order=20)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from icalendar import Event
 
 from cms.calendars import all_day_event, calendar_bytes
+from cms.notify import absolute_url
 
 from .models import Cohort, Enrolment, Registration
 from .webinars.calendars import webinar_event
@@ -21,7 +22,7 @@ def cohort_event(cohort: Cohort, request) -> Event | None:
         summary=str(cohort),
         first=timezone.localdate(cohort.starts_at),
         last=timezone.localdate(cohort.ends_at or cohort.starts_at),
-        url=request.build_absolute_uri(cohort.course.get_url(request)),
+        url=absolute_url(cohort.course.get_url(request)),
         reminder_text=_("Your course starts: %(title)s") % {"title": str(cohort)},
     )
 

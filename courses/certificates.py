@@ -15,6 +15,8 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm
 from reportlab.pdfgen import canvas
 
+from cms.notify import absolute_url
+
 from .models import Certificate, CoursePage, WebinarPage
 
 OPEN_BADGES_CONTEXT = "https://w3id.org/openbadges/v2"
@@ -22,7 +24,8 @@ LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 
 
 def _absolute(request, path: str) -> str:
-    return request.build_absolute_uri(path)
+    # The public address (BASE_URL), not the host this request came in on.
+    return absolute_url(path)
 
 
 def issuer(request) -> dict:
@@ -119,7 +122,8 @@ def render_pdf(certificate: Certificate, *, language: str, request) -> bytes:
         date = formats.date_format(timezone.localtime(certificate.issued_at), "DATE_FORMAT")
         pdf.drawCentredString(
             width / 2, height - 12.7 * cm,
-            _("%(hours)s hours · issued on %(date)s") % {"hours": certificate.hours, "date": date},
+            _("%(hours)s hours · issued on %(date)s")
+            % {"hours": certificate.hours_display, "date": date},
         )
         verify = _absolute(request, reverse("certificate_verify", args=[certificate.code]))
         pdf.setFont("Helvetica", 11)

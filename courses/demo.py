@@ -35,6 +35,15 @@ INDEX_TITLES = {
 }
 
 
+# (self-paced, tutored) cohort names in each course's own language.
+COHORT_TITLES = {
+    "en": ("Open enrolment", "2026 cohort"),
+    "es": ("Inscripción abierta", "Cohorte 2026"),
+    "fr": ("Inscriptions ouvertes", "Cohorte 2026"),
+    "pt": ("Inscrições abertas", "Turma 2026"),
+}
+
+
 def _q(text, answers, kind="single", explanation=""):
     return ("question", {"kind": kind, "text": text, "explanation": explanation,
                          "choices": [{"text": t, "correct": c} for t, c in answers]})
@@ -235,11 +244,17 @@ def seed(stdout) -> None:
                     module.add_child(instance=quiz_page)
                     _publish(quiz_page)
         courses[slug] = course
+        self_paced = fmt == "self_paced"
+        names = COHORT_TITLES.get(course.language, COHORT_TITLES["en"])
+        cohort_title = names[0 if self_paced else 1]
+        # Earlier seeds named every cohort in English: rename them in the course's language.
+        course.cohorts.filter(title__in=["Open enrolment", "2026 cohort"]).exclude(
+            title=cohort_title
+        ).update(title=cohort_title)
         if not course.cohorts.exists():
-            self_paced = fmt == "self_paced"
             Cohort.objects.create(
                 course=course,
-                title="Open enrolment" if self_paced else "2026 cohort",
+                title=cohort_title,
                 enrolment_opens_at=now - timedelta(days=7),
                 enrolment_closes_at=None if self_paced else now + timedelta(days=30),
                 starts_at=now - timedelta(days=1) if self_paced else now + timedelta(days=35),

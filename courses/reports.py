@@ -1,8 +1,5 @@
 """Enrolment, completion and score figures per cohort, country or agency, for the secretariat."""
 
-import csv
-from io import StringIO
-
 from django.db.models import Avg, Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -46,16 +43,12 @@ def rows(grouping: str) -> list[dict]:
     return result
 
 
-def as_csv(grouping: str, data: list[dict]) -> str:
-    buffer = StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(
-        [str(GROUPINGS[grouping][0]), _("Enrolled"), _("Completed"), _("Completion rate (%)"),
-         _("Average score (%)")]
-    )
-    for row in data:
-        writer.writerow(
-            [row["label"], row["enrolled"], row["completed"], row["completion_rate"],
-             "" if row["average_score"] is None else row["average_score"]]
-        )
-    return buffer.getvalue()
+def as_csv_rows(grouping: str, data: list[dict]) -> list[list]:
+    """The report as CSV rows, the header first (written by cms.downloads.csv_response)."""
+    header = [str(GROUPINGS[grouping][0]), _("Enrolled"), _("Completed"),
+              _("Completion rate (%)"), _("Average score (%)")]
+    return [header] + [
+        [row["label"], row["enrolled"], row["completed"], row["completion_rate"],
+         "" if row["average_score"] is None else row["average_score"]]
+        for row in data
+    ]

@@ -1,16 +1,25 @@
 """Reads of learning: what the catalogue, a course, a lesson and a quiz page show, the
 dashboard's enrolments, the course page's cohorts and progress. No writes here."""
 
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from cms.pagination import paginate
+from cms.translations import one_per_translation
 
-from . import eligibility, outline, permissions
-from .models import Attempt, Certificate, CoursePage, Enrolment, LessonProgress, QuizPage
+from . import eligibility, outline, permissions, seats
+from .models import (
+    Attempt,
+    Certificate,
+    Cohort,
+    CoursePage,
+    Enrolment,
+    LessonProgress,
+    QuizPage,
+)
 from .models.cohorts import WINDOW_CLOSED, WINDOW_NOT_OPEN
 
 CATALOGUE_PAGE_SIZE = 12
@@ -20,16 +29,12 @@ CATALOGUE_PAGE_SIZE = 12
 
 
 def catalogue_courses(index=None):
-    """Live courses (of ``index``, else all public ones) in title order."""
-    if index is None:
-        return CoursePage.objects.live().public().order_by("title", "pk")
-    # Wagtail's serve() has checked the restrictions of the index and its ancestors; a course
-    # with its own restriction is left out inside the same query.
-    restricted = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
-    return (
-        CoursePage.objects.live().child_of(index).filter(~Exists(restricted))
-        .order_by("title")
-    )
+    """Live public courses in title order: all of them, or for ``index``'s catalogue every
+    course whatever its language, in the index's language when translated (issue 17.1)."""
+    courses = CoursePage.objects.live().public()
+    if index is not None:
+        courses = one_per_translation(courses, index.locale_id)
+    return courses.order_by("title", "pk")
 
 
 def catalogue_page(request, courses):
@@ -90,7 +95,8 @@ def quiz_page_context(quiz, user) -> dict:
     )
     open_attempt = next((a for a in attempts if a.submitted_at is None), None)
     graded = [a for a in attempts if a.submitted_at is not None]
-    attempts_left = None if not quiz.max_attempts else max(quiz.max_attempts - len(attempts), 0)
+    # An attempt counts as used once submitted: merely opening the quiz does not lower it.
+    attempts_left = None if not quiz.max_attempts else max(quiz.max_attempts - len(graded), 0)
     context = {
         "course": course,
         "enrolment": enrolment,
@@ -108,6 +114,13 @@ def quiz_page_context(quiz, user) -> dict:
     context["last_attempt"] = last
     if last is not None and (last.passed or attempts_left == 0):
         context["review"] = quiz.question_list()
+    elif last is not None and not last.expired:
+        # A failed attempt: which questions were right, without giving the answers away.
+        context["feedback"] = [
+            {"text": q["text"], "right": (last.answers or {}).get(q["id"]) == sorted(
+                c["index"] for c in q["choices"] if c["correct"])}
+            for q in quiz.question_list()
+        ]
     return context
 
 
@@ -147,6 +160,9 @@ def cohorts_for(*, user, course: CoursePage) -> list:
     cohorts = list(
         course.cohorts.with_enrolment_window()
         .filter(Q(ends_at__isnull=True) | Q(ends_at__gte=timezone.now()))
+        .annotate(seats_taken=Count(
+            "enrolments", filter=Q(enrolments__status=Enrolment.Status.ACTIVE)
+        ))
         .order_by("starts_at", "pk")
     )
     eligible = eligibility.eligibility_by_cohort(user, [cohort.pk for cohort in cohorts])
@@ -169,6 +185,8 @@ def cohorts_for(*, user, course: CoursePage) -> list:
         cohort.is_eligible = eligible[cohort.pk]
         cohort.my_enrolment = enrolments.get(cohort.pk)
         cohort.refusal = enrolment_refusal(user=user, cohort=cohort, eligible=cohort.is_eligible)
+        # Full / waitlist shown before the click (seats.free_seats is the one rule).
+        cohort.free_seats = seats.free_seats(cohort.capacity, cohort.seats_taken)
     return cohorts
 
 
@@ -269,3 +287,24 @@ def progress_summary(items) -> dict:
 def outline_progress(items) -> dict:
     """Progress from a course's outline (its page needs no further query)."""
     return progress_summary((row.pk, row.done) for row in items if row.required)
+
+
+def open_cohorts_for_home(request, locale) -> list[dict]:
+    """Three cohorts open for enrolment, soonest first, for the home page: one query (the
+    course in the visitor's language when translated is left to its page)."""
+    cohorts = (
+        Cohort.objects.open_for_enrolment()
+        .filter(course__live=True, course__archived=False)
+        .select_related("course__locale")
+        .order_by("starts_at", "pk")[:3]
+    )
+    return [
+        {
+            "title": f"{cohort.course.title} — {cohort.title}",
+            "url": cohort.course.get_url(request),
+            "datetime": cohort.starts_at,
+            "meta": cohort.course.get_language_display(),
+            "lang": "" if cohort.course.locale_id == locale else cohort.course.locale.language_code,
+        }
+        for cohort in cohorts
+    ]

@@ -17,6 +17,7 @@ from django.utils import translation
 from django.views.decorators.http import require_GET, require_POST
 
 from cms.calendars import ics_response
+from cms.notify import absolute_url
 from cms.refusals import Refusal, refused_to_page
 
 from . import calendars, certificates, permissions, selectors, services
@@ -104,7 +105,17 @@ def attempt_submit(request, pk: int):
     answers = {
         key[2:]: request.POST.getlist(key) for key in request.POST if key.startswith("q-")
     }
-    attempt = services.attempt_submit(user=request.user, attempt_id=attempt.pk, answers=answers)
+    try:
+        attempt = services.attempt_submit(
+            user=request.user, attempt_id=attempt.pk, answers=answers
+        )
+    except Refusal as refusal:
+        if refusal.code == "unanswered":
+            # The quiz page marks each question still unanswered, not just the first.
+            request.session[f"quiz-{attempt.quiz_id}-unanswered"] = [
+                q["id"] for q in attempt.quiz.specific.question_list() if not answers.get(q["id"])
+            ]
+        raise
     gettext = translation.gettext
     if attempt.expired:
         messages.error(request, gettext("Time ran out: this attempt was closed."))
@@ -141,7 +152,7 @@ def my_certificates(request):
 def my_calendar(request):
     feed = CalendarFeed.objects.filter(user=request.user).first()
     feed_url = (
-        request.build_absolute_uri(reverse("courses:calendar_feed", args=[feed.token]))
+        absolute_url(reverse("courses:calendar_feed", args=[feed.token]))
         if feed else None
     )
     return render(request, "courses/my_calendar.html", {"feed_url": feed_url})
@@ -191,7 +202,11 @@ def certificate_verify(request, code: str):
 
 @require_GET
 def certificate_assertion(request, code: str):
-    return _json_ld(certificates.assertion(_certificate(code), request))
+    certificate = _certificate(code)
+    response = _json_ld(certificates.assertion(certificate, request))
+    if certificate.revoked_at:
+        response.status_code = 410  # Open Badges 2.0: a revoked hosted assertion is Gone
+    return response
 
 
 @require_GET

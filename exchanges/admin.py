@@ -5,14 +5,12 @@ in ``wagtail_hooks.py``.
 Nothing here changes a state by itself: the actions call ``workflow.transition``.
 """
 
-import csv
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +27,7 @@ import django_filters
 
 from cms.accounts import roles
 from cms.directory.models import Country, Network, Theme
+from cms.downloads import csv_response
 from cms.refusals import Refusal, refused_to_page
 
 from . import permissions, services, workflow
@@ -240,21 +239,10 @@ class WorkspaceMenuItem(MenuItem):
         return permissions.may_use_workspace(request.user)
 
 
-def _safe(value):
-    # Spreadsheets run cells that start with = + - @ as formulas; quote them.
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else value
-
-
 def indicators_view(request):
     """The indicators page of the workspace, and its CSV export."""
     if not permissions.may_use_workspace(request.user):
         raise PermissionDenied
     if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="exchanges.csv"'
-        writer = csv.writer(response)
-        for row in csv_rows():
-            writer.writerow([_safe(cell) for cell in row])
-        return response
+        return csv_response("exchanges.csv", csv_rows())
     return render(request, "exchanges/admin/indicators.html", {"data": indicators()})

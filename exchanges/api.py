@@ -23,6 +23,8 @@ class ExchangeOut(Schema):
     requesting_agency: str
     provider_agency: str | None
     open_to_offers: bool
+    population_groups: list[str]
+    languages: list[str]
     updated_at: datetime.datetime
 
 
@@ -51,6 +53,8 @@ def _out(req: ExchangeRequest) -> dict:
         "requesting_agency": req.requesting_agency.name,
         "provider_agency": req.provider_agency.name if req.provider_agency else None,
         "open_to_offers": req.open_to_offers,
+        "population_groups": [group.name for group in req.population_groups.all()],
+        "languages": list(req.languages),
         "updated_at": req.updated_at,
     }
 
@@ -69,6 +73,7 @@ def exchange_list(request):
     qs = permissions.visible_requests(request.user).select_related(
         "requesting_agency", "provider_agency"
     )
+    qs = qs.prefetch_related("population_groups")
     return [_out(req) for req in qs.order_by("-updated_at")[:200]]
 
 

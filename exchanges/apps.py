@@ -20,6 +20,10 @@ class ExchangesConfig(AppConfig):
         personal_data.register("exchanges", exporter=exchanges_export, eraser=exchanges_erase)
         register_header_link("exchanges", _("My exchanges"), "exchanges:mine", order=30)
         register_header_link(
+            "completed_exchanges", _("Completed exchanges"), "exchanges:public_list",
+            visible=lambda user: not user.is_authenticated, order=30,
+        )
+        register_header_link(
             "notifications",
             _("Notifications"),
             "exchanges:notifications",

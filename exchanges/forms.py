@@ -171,6 +171,12 @@ class ActivityForm(forms.ModelForm):
         fields = ["modality", "description", "start_date", "end_date"]
         widgets = {"start_date": DateInput, "end_date": DateInput}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Formsets drop the required attribute (an extra form may stay empty); the modality is
+        # required whenever an activity is described, so say so to assistive technology.
+        self.fields["modality"].widget.attrs["required"] = True
+
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start_date"), cleaned.get("end_date")

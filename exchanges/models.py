@@ -10,8 +10,9 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from cms.files import PrivateStorage
 
@@ -184,6 +185,14 @@ class ExchangeRequest(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("exchanges:detail", args=[self.pk])
+
+    def language_names(self) -> list[str]:
+        """The working languages by name in the reader's language ("Spanish", not "es")."""
+        known = dict(settings.LANGUAGES)
+        return [
+            str(translation.get_language_info(code)["name_translated"]) if code in known else code
+            for code in self.languages
+        ]
 
     @property
     def party_agency_ids(self) -> set[int]:
@@ -408,6 +417,10 @@ class Notification(models.Model):
         ExchangeRequest, on_delete=models.CASCADE, related_name="notifications"
     )
     text = models.CharField(_("text"), max_length=300)
+    # The untranslated message and its values, so each reader sees it in their language of the
+    # moment (``text`` keeps the wording of when it was sent, for the record).
+    message = models.CharField(_("message"), max_length=300, blank=True)
+    params = models.JSONField(_("values"), default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
 
@@ -419,3 +432,19 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+    TRANSLATE = "_translate"  # params key listing the values that are themselves msgids
+
+    def display_text(self) -> str:
+        """The notice in the active language (falls back to the stored text)."""
+        if not self.message:
+            return self.text
+        translate = set(self.params.get(self.TRANSLATE, []))
+        values = {
+            key: gettext(value) if key in translate else value
+            for key, value in self.params.items() if key != self.TRANSLATE
+        }
+        try:
+            return (gettext(self.message) % values)[:300]
+        except (KeyError, TypeError, ValueError):
+            return self.text

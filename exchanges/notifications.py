@@ -8,6 +8,7 @@ through the one way Puente sends email (``cms.notify.notify``), rendered from
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -43,11 +44,22 @@ def notify(
     (template ``exchanges/<email>``, whose context is ``email_params`` — by default ``params``
     — and the request's id)."""
     people = list(people)
+    # Values that are lazy translations (a state's label) are kept untranslated and translated
+    # again for each reader (Notification.display_text).
+    stored = {}
+    with translation.override(None):
+        for key, value in params.items():
+            stored[key] = str(value)
+    lazy = sorted(key for key, value in params.items() if isinstance(value, Promise))
+    if lazy:
+        stored[Notification.TRANSLATE] = lazy
     notes = []
     for person in people:
         with translation.override(person.preferred_language):
             text = _(message) % {k: str(v) for k, v in params.items()}
-        notes.append(Notification(user=person, request=req, text=text[:300]))
+        notes.append(Notification(
+            user=person, request=req, text=text[:300], message=message, params=stored,
+        ))
     notes = Notification.objects.bulk_create(notes)
     mail.notify(
         people,

@@ -170,6 +170,18 @@ def follow_up_opens(req: ExchangeRequest) -> datetime.datetime | None:
     return req.completed_at + datetime.timedelta(days=settings.EXCHANGES_FOLLOW_UP_DAYS)
 
 
+def open_evaluations(user, req: ExchangeRequest) -> list[str]:
+    """The evaluation kinds ``user`` may still fill for ``req``: allowed now and not yet given
+    (one query for what they already gave)."""
+    allowed = [kind for kind in Evaluation.Kind if may_evaluate(user, req, kind)]
+    if not allowed:
+        return []
+    given = set(
+        Evaluation.objects.filter(request=req, by=user).values_list("kind", flat=True)
+    )
+    return [kind for kind in allowed if kind not in given]
+
+
 def may_evaluate(user, req: ExchangeRequest, kind: str) -> bool:
     """Whether ``user`` may fill the evaluation form of ``kind`` now (once each)."""
     if not is_active_user(user):

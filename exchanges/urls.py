@@ -8,6 +8,7 @@ app_name = "exchanges"
 
 urlpatterns = [
     path("exchanges/", views.public_list, name="public_list"),
+    path("exchanges/completed/<int:pk>/", views.public_summary, name="public_summary"),
     path("exchanges/mine/", views.mine, name="mine"),
     path("exchanges/new/", views.create, name="create"),
     path("exchanges/open/", views.open_calls, name="open_calls"),

@@ -79,6 +79,17 @@ def public_list(request):
     )
 
 
+def public_summary(request, pk):
+    """The public summary of one completed exchange whose requester agreed to publication."""
+    exchange = get_object_or_404(
+        ExchangeRequest.objects.published()
+        .select_related("requesting_agency__country", "provider_agency__country")
+        .prefetch_related("themes", "population_groups", "activities"),
+        pk=pk,
+    )
+    return render(request, "exchanges/public_summary.html", {"exchange": exchange})
+
+
 @login_required
 def mine(request):
     """The requests this person may open: their agency's, those they provide, open calls."""
@@ -192,7 +203,7 @@ def detail(request, pk):
     """The request page. Its own queries do not grow with its lists: one per list shown (audit
     trail, activities, attachments, offers, reports, reviews), and lists that cannot exist yet
     in the request's state are not asked for."""
-    req = _load(request, pk, prefetch=["themes"])
+    req = _load(request, pk, prefetch=["themes", "population_groups"])
     user = request.user
     # Reports exist only once the exchange is completed; those who may not read them are not
     # parties, so they may not report either.
@@ -209,7 +220,7 @@ def detail(request, pk):
         elif own := permissions.represented_agency_ids(user):
             offers = list(req.offers.filter(agency_id__in=own).select_related("agency__country"))
     offer_agencies = permissions.offer_agency_ids(user, req) - {o.agency_id for o in offers}
-    evaluations = [kind for kind in Evaluation.Kind if permissions.may_evaluate(user, req, kind)]
+    evaluations = permissions.open_evaluations(user, req)
     transitions = list(Transition.objects.filter(request=req).select_related("by"))
     withdrawal = (
         next((t for t in reversed(transitions) if t.to_state == State.WITHDRAWN), None)
@@ -353,7 +364,7 @@ def report(request, pk):
 def evaluate(request, pk, kind):
     # Participants may evaluate without seeing the request file itself, so may_evaluate decides.
     req = get_object_or_404(ExchangeRequest.objects.select_related("requesting_agency"), pk=pk)
-    if kind not in Evaluation.Kind.values or not permissions.may_evaluate(request.user, req, kind):
+    if kind not in permissions.open_evaluations(request.user, req):
         raise Http404
     form = EvaluationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -1,15 +1,18 @@
 from django import forms
 from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from allauth.account.forms import SignupForm as AllauthSignupForm
 
+from cms.directory.fields import NameOrderChoiceField
 from cms.directory.models import Agency, Country
 
 from . import roles
-from .models import TIME_ZONE_CHOICES, AgencyClaim, User
+from .models import AgencyClaim, User
 from .services import agency_claim_create, user_join_role
+from .zones import AMERICAS_ZONES, zone_choices, zone_for_country
 
 
 class AgencyChoiceField(forms.ModelChoiceField):
@@ -39,9 +42,8 @@ class ProfileFieldsMixin(forms.Form):
 class SignupForm(ProfileFieldsMixin, AllauthSignupForm):
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
-    country = forms.ModelChoiceField(
-        label=_("Country"), queryset=Country.objects.filter(participating=True)
-    )
+    # The same 35 member states as the profile, sorted by the name in the visitor's language.
+    country = NameOrderChoiceField(label=_("Country"), queryset=Country.objects.all())
     agency = AgencyChoiceField(
         label=_("Agency"),
         queryset=Agency.objects.select_related("country"),
@@ -52,7 +54,10 @@ class SignupForm(ProfileFieldsMixin, AllauthSignupForm):
     preferred_language = forms.ChoiceField(
         label=_("Preferred language"), choices=settings.LANGUAGES
     )
-    time_zone = forms.ChoiceField(label=_("Time zone"), choices=TIME_ZONE_CHOICES)
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"), required=False,
+        choices=[("", _("The usual time of my country"))] + AMERICAS_ZONES,
+    )
     claim_focal_point = forms.BooleanField(
         label=_("I am a focal point of this agency and want to act for it"),
         required=False,
@@ -78,8 +83,10 @@ class SignupForm(ProfileFieldsMixin, AllauthSignupForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial.setdefault("time_zone", settings.TIME_ZONE)
+        # Signing up at /es/ means Spanish unless the person says otherwise.
+        language = translation.get_language()
+        if language in dict(settings.LANGUAGES):
+            self.initial.setdefault("preferred_language", language)
 
     def clean(self):
         cleaned = super().clean()
@@ -100,6 +107,9 @@ class SignupForm(ProfileFieldsMixin, AllauthSignupForm):
             "time_zone",
         ):
             setattr(user, field, self.cleaned_data[field])
+        if not user.time_zone:
+            country = self.cleaned_data["country"]
+            user.time_zone = zone_for_country(country and country.code, settings.TIME_ZONE)
         user.save()
         user_join_role(user=user, role=roles.LEARNER)
         if self.cleaned_data["claim_focal_point"]:
@@ -111,7 +121,10 @@ class ProfileForm(ProfileFieldsMixin, forms.ModelForm):
     agency = AgencyChoiceField(
         label=_("Agency"), queryset=Agency.objects.select_related("country"), required=False
     )
-    time_zone = forms.ChoiceField(label=_("Time zone"), choices=TIME_ZONE_CHOICES)
+    country = NameOrderChoiceField(
+        label=_("Country"), queryset=Country.objects.all(), required=False
+    )
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=AMERICAS_ZONES)
 
     class Meta:
         model = User
@@ -124,6 +137,11 @@ class ProfileForm(ProfileFieldsMixin, forms.ModelForm):
             "preferred_language",
             "time_zone",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A zone set before the short list (or by the secretariat) stays a valid choice.
+        self.fields["time_zone"].choices = zone_choices(self.instance.time_zone)
 
 
 class AgencyClaimForm(forms.ModelForm):

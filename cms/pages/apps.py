@@ -8,6 +8,7 @@ class PagesConfig(AppConfig):
     verbose_name = _("Site pages")
 
     def ready(self):
-        from . import shell
+        from . import highlights, shell
 
         shell.connect_signals()
+        highlights.register_defaults()

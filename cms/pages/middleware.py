@@ -1,6 +1,8 @@
 """Language prefixes only where the site has them."""
 
+from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 
 from cms.pages import shell
 
@@ -25,4 +27,22 @@ class SiteLocaleMiddleware(LocaleMiddleware):
     def process_response(self, request, response):
         if response.status_code == 404 and request.path_info.startswith(UNPREFIXED):
             return response
+        preferred = _preferred_language(request)
+        if (
+            preferred
+            and response.status_code == 404
+            and not translation.get_language_from_path(request.path_info)
+        ):
+            # A signed-in person reaching an unprefixed address ("/") goes to their own language,
+            # not the browser's (the user is known by now: authentication ran inside us).
+            with translation.override(preferred):
+                return super().process_response(request, response)
         return super().process_response(request, response)
+
+
+def _preferred_language(request) -> str:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return ""
+    language = getattr(user, "preferred_language", "") or ""
+    return language if language in dict(settings.LANGUAGES) else ""

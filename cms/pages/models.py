@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from . import shell
 from .blocks import BaseStreamBlock
+from .highlights import highlights
 
 
 class HomePage(Page):
@@ -40,6 +41,9 @@ class HomePage(Page):
                 for section in self.get_children().live().public().in_menu().specific()
             ],
         )
+        # Dated and new things (upcoming webinars, open cohorts, new experiences): a few
+        # bounded queries, not cached (they depend on the time and on non-page rows).
+        context["highlights"] = highlights(request, self.locale_id)
         return context
 
 

@@ -269,7 +269,11 @@ if os.environ.get("S3_BUCKET"):
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Puente"
-WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
+# Every absolute link (emails, calendars, badges) is built from this one address
+# (cms.notify.absolute_url); `make run` sets BASE_URL from PORT.
+WAGTAILADMIN_BASE_URL = (
+    os.environ.get("BASE_URL") or f"http://127.0.0.1:{os.environ.get('PORT') or '8000'}"
+)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Documents are served only through Wagtail's view, which checks the collection's privacy.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

@@ -4,12 +4,12 @@ is answered by ``courses.views.answers_refusals`` (message and back), or as the 
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from cms.downloads import csv_response
 from cms.refusals import Refusal
 from courses import permissions, reports, services
 from courses.models import Certificate, Cohort, Enrolment, Registration, WebinarPage
@@ -126,9 +126,7 @@ def report(request):
         grouping = "cohort"
     data = reports.rows(grouping)
     if request.GET.get("format") == "csv":
-        response = HttpResponse(reports.as_csv(grouping, data), content_type="text/csv")
-        response["Content-Disposition"] = f'attachment; filename="learning-{grouping}.csv"'
-        return response
+        return csv_response(f"learning-{grouping}.csv", reports.as_csv_rows(grouping, data))
     return render(
         request, "courses/admin/report.html",
         {

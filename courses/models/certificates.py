@@ -1,10 +1,11 @@
 """Verifiable certificates of completion (courses) and attendance (webinars)."""
 
 import secrets
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from .catalogue import CoursePage
@@ -67,6 +68,13 @@ class Certificate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} — {self.holder_name}"
+
+    @property
+    def hours_display(self) -> str:
+        """The hours in the reader's number format, without a useless ".0" ("16", "1,5")."""
+        hours = Decimal(str(self.hours))
+        whole = hours == hours.to_integral_value()
+        return formats.number_format(hours, decimal_pos=0 if whole else 1)
 
     @property
     def is_valid(self) -> bool:

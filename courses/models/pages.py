@@ -137,5 +137,7 @@ class QuizPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.quiz_page_context(self, request.user))
+        # Questions left unanswered by the last refused submission (courses.views).
+        context["unanswered"] = set(request.session.pop(f"quiz-{self.pk}-unanswered", []))
         return context
 

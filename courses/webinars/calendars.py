@@ -5,6 +5,7 @@ from datetime import timedelta
 from icalendar import Event
 
 from cms.calendars import calendar_bytes, timed_event
+from cms.notify import absolute_url
 
 
 def webinar_event(webinar, request) -> Event:
@@ -15,7 +16,7 @@ def webinar_event(webinar, request) -> Event:
         starts=webinar.starts_at,
         ends=webinar.ends_at,
         zone=webinar.zone,
-        url=request.build_absolute_uri(webinar.get_url(request)),
+        url=absolute_url(webinar.get_url(request)),
         reminder=timedelta(minutes=30),
     )
 

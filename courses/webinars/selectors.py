@@ -4,6 +4,9 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from cms.pages.highlights import public_pages
+from cms.translations import one_per_translation
+
 from . import permissions
 from .models import Registration, WebinarPage
 
@@ -11,7 +14,8 @@ LIST_SIZE = 50
 
 
 def webinar_index_context(index) -> dict:
-    webinars = WebinarPage.objects.live().public().child_of(index)
+    # Every webinar whatever its language, in the index's language when translated (17.1).
+    webinars = one_per_translation(WebinarPage.objects.live().public(), index.locale_id)
     now = timezone.now()
     return {
         "upcoming": webinars.filter(starts_at__gte=now).order_by("starts_at")[:LIST_SIZE],
@@ -36,7 +40,6 @@ def webinar_page_context(webinar, user) -> dict:
         "may_join": permissions.may_join_webinar(user, webinar, now=now),
         "join_opens_at": webinar.starts_at - webinar.JOIN_WINDOW,
         "is_past": webinar.ends_at < now,
-        "local_start": timezone.localtime(webinar.starts_at, webinar.zone),
     }
 
 
@@ -48,3 +51,21 @@ def upcoming_registrations(user) -> list[Registration]:
         ).exclude(status=Registration.Status.CANCELLED)
         .select_related("webinar").order_by("webinar__starts_at")
     )
+
+
+def upcoming_for_home(request, locale) -> list[dict]:
+    """The next three webinars (any language, the visitor's translation when there is one),
+    for the home page's highlights: one query."""
+    webinars = one_per_translation(public_pages(WebinarPage.objects.live()), locale).filter(
+        starts_at__gte=timezone.now()
+    ).order_by("starts_at")[:3]
+    return [
+        {
+            "title": webinar.title,
+            "url": webinar.get_url(request),
+            "datetime": webinar.starts_at,
+            "meta": webinar.get_language_display(),
+            "lang": "" if webinar.locale_id == locale else webinar.locale.language_code,
+        }
+        for webinar in webinars
+    ]

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cms.notify import notify
+from cms.notify import absolute_url, notify
 from cms.refusals import Refusal
 from courses import permissions, seats
 from courses.models import Certificate
@@ -44,7 +44,15 @@ def registration_create(*, user, webinar: WebinarPage) -> Registration:
         Registration.Status.REGISTERED if where == seats.SEAT
         else Registration.Status.WAITLISTED
     )
-    return Registration.objects.create(user=user, webinar=webinar, status=status)
+    registration = Registration.objects.create(user=user, webinar=webinar, status=status)
+    # Confirmation after commit, in the person's language and zone (cms.notify).
+    notify([user.pk], "courses/webinar_registered", {
+        "title": webinar.title,
+        "starts_at": webinar.starts_at.isoformat(),
+        "waitlisted": status == Registration.Status.WAITLISTED,
+        "url": absolute_url(webinar.url or ""),
+    })
+    return registration
 
 
 def _promote_waitlist(webinar: WebinarPage) -> list[Registration]:

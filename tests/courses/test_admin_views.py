@@ -45,7 +45,9 @@ def test_reports_for_the_secretariat_with_csv_and_chart(client, cohort, secretar
     html = client.get(reverse("courses_reports"), {"by": "cohort"}).content.decode()
     assert cohort.title in html and "50% completed" in html and "<svg" in html
     response = client.get(reverse("courses_reports"), {"by": "cohort", "format": "csv"})
-    lines = response.content.decode().strip().splitlines()
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response.content.startswith("\ufeff".encode())  # Excel reads UTF-8 only with a BOM
+    lines = response.content.decode().lstrip("\ufeff").strip().splitlines()
     assert lines[0].startswith("Cohort,Enrolled,Completed")
     assert lines[1].endswith(",2,1,50,80")
 

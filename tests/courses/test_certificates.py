@@ -1,4 +1,5 @@
 from decimal import Decimal
+from urllib.parse import urlsplit
 
 from django.urls import reverse
 
@@ -28,7 +29,7 @@ def test_anonymous_verification_shows_holder_course_hours_and_status(client, cer
     response = client.get(f"/certificates/{certificate.code}/")
     html = response.content.decode()
     assert response.status_code == 200
-    assert str(learner) in html and certificate.title in html and "12.0" in html
+    assert str(learner) in html and certificate.title in html and "<dd>12</dd>" in html
     assert "Valid" in html
 
 
@@ -59,9 +60,9 @@ def test_open_badges_assertion(client, certificate, learner):
     assert data["verification"] == {"type": "hosted"}
     assert data["recipient"]["hashed"] is True
     assert learner.email not in response.content.decode()
-    badge = client.get(data["badge"].replace("http://testserver", "")).json()
+    badge = client.get(urlsplit(data["badge"]).path).json()
     assert badge["type"] == "BadgeClass" and badge["name"] == certificate.title
-    issuer = client.get(badge["issuer"].replace("http://testserver", "")).json()
+    issuer = client.get(urlsplit(badge["issuer"]).path).json()
     assert issuer["type"] == "Issuer"
 
 

@@ -19,6 +19,9 @@ def test_demo_is_complete_and_idempotent():
     assert counts[0] >= 6
     assert set(CoursePage.objects.values_list("language", flat=True)) == {"en", "es", "fr", "pt"}
     assert QuizPage.objects.exists()
+    # Issue 17.13: cohorts are named in their course's language.
+    for title, language in Cohort.objects.values_list("title", "course__language"):
+        assert language == "en" or title not in ("2026 cohort", "Open enrolment"), title
     full = Cohort.objects.get(title="Cohorte piloto")
     assert full.enrolments.filter(status="active").count() == full.capacity
     assert full.enrolments.filter(status="waitlisted").exists()

@@ -175,6 +175,15 @@ def test_webinar_page_shows_time_in_viewer_zone(client, timed):
     client.force_login(viewer)
     html = client.get(timed.url).content.decode()
     assert "(Europe/Madrid)" in html and "in America/Lima" in html
+    # Issue 17.2: 15:00 UTC is 5 p.m. in Madrid and 10 a.m. in the webinar's own zone (Lima).
+    assert "5 p.m. (Europe/Madrid)" in html
+    assert "10 a.m. in America/Lima" in html
+
+
+def test_webinar_page_shows_its_own_zone_to_a_viewer_in_new_york(client, timed):
+    client.force_login(UserFactory(time_zone="America/New_York"))
+    html = client.get(timed.url).content.decode()
+    assert "11 a.m. (America/New_York)" in html and "10 a.m. in America/Lima" in html
 
 
 def test_past_webinar_shows_recording(client, webinar_index):

@@ -326,7 +326,7 @@ def test_requester_withdraws_from_the_page_with_a_reason(client):
     client.force_login(requester)
     page = client.get(req.get_absolute_url()).content.decode()
     assert 'value="withdraw"' in page
-    assert "Reason (required)" in page
+    assert "Reason for “Withdraw” (required)" in page
     url = reverse("exchanges:fire", args=[req.pk])
     refused = client.post(
         url, {"action": "withdraw", "version": req.version, "comment": " "}, follow=True

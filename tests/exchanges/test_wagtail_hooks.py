@@ -111,7 +111,7 @@ def test_indicators_and_csv(secretariat_client):
     assert data["satisfaction"]["avg"] == 4
     response = secretariat_client.get(reverse("exchanges_admin:indicators"), {"format": "csv"})
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.content.decode().lstrip("\ufeff"))))
     assert len(rows) == 3
     closed_row = next(r for r in rows[1:] if r[6] == "closed")
     assert closed_row[1].startswith("'=")  # formulas are neutralised
