@@ -57,7 +57,7 @@ def test_delegation_report_review_tracker(sequences_after_restore, new_page, hom
     cycle = ReportingCycleFactory(forum=forum, title="2026")
     focal = focal_point_for(AgencyFactory(country=peru, name="Ministerio de Trabajo"),
                             email="focal.pe@example.org")
-    UserFactory(email="secretariat@example.org", roles=[roles.SECRETARIAT])
+    UserFactory(email="secretariat@example.org", roles=[roles.SECRETARIAT], second_factor=False)
 
     # The focal point registers Peru's delegation and submits it.
     page = log_in(new_page, focal.email)

@@ -63,7 +63,7 @@ def test_focal_point_asks_secretariat_approves_pages_show_member(network, new_pa
         country=CountryFactory(code="PE", name_en="Peru", name_es="Perú"),
     )
     focal_point_for(midis, email="lucia@midis.example", preferred_language="es")
-    UserFactory(email="sofia@secretariat.example", roles=[roles.SECRETARIAT])
+    UserFactory(email="sofia@secretariat.example", roles=[roles.SECRETARIAT], second_factor=False)
 
     lucia = log_in(new_page, "lucia@midis.example", "es", "es-PE")
     lucia.goto("/es/networks/iaspn/")

@@ -47,7 +47,7 @@ def test_concept_note_to_approved_project_with_its_first_report(
     midis = AgencyFactory(name="Ministerio de Desarrollo e Inclusión Social", acronym="MIDIS",
                           country=peru)
     lucia = focal_point_for(midis, email="lucia@midis.example", preferred_language="es")
-    UserFactory(email="sofia@secretariat.example", roles=[roles.SECRETARIAT])
+    UserFactory(email="sofia@secretariat.example", roles=[roles.SECRETARIAT], second_factor=False)
 
     # 1. Lucía sends a concept note in Spanish.
     proposer = log_in(new_page, lucia.email, "es", "es-PE")

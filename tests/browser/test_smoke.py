@@ -35,7 +35,7 @@ def test_wrong_password_shows_an_error_in_the_page_language(new_page, home_pages
     page.goto("/pt/accounts/login/")
     page.get_by_label("E-mail").fill("joao@mds.example")
     page.get_by_label("Senha").fill("wrong-password")
-    page.get_by_role("button", name="Iniciar sessão").click()
+    page.get_by_role("button", name="Entrar").click()
     # The click submits the form: wait for the answer page, not the page being left.
     expect(page.get_by_role("alert")).to_be_visible()
     assert page.url.endswith("/pt/accounts/login/")

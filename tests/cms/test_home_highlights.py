@@ -22,7 +22,7 @@ def test_home_page_features_dated_and_new_things(client, home_pages, request,
     from django.utils.translation import gettext_lazy
 
     from cms.pages.highlights import newest_pages_of, register_highlight, unregister_highlight
-    from tests.factories.search import ExperienceIndexPageFactory, ExperiencePageFactory
+    from tests.factories.experiences import ExperienceIndexPageFactory, ExperiencePageFactory
 
     # The experiences app registers this source itself (see cms/pages/highlights.py).
     register_highlight("experiences", gettext_lazy("New experiences"),

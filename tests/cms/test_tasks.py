@@ -30,5 +30,5 @@ def test_notify_queues_in_the_database_and_the_worker_sends(
     call_command("db_worker", batch=True, no_startup_delay=True)
     result = DBTaskResult.objects.get()
     assert result.status == "SUCCESSFUL", result.exception_class_path
-    assert [m.subject for m in mail.outbox] == ["[Puente] Bruno mentioned you in “Registro único”"]
+    assert [m.subject for m in mail.outbox] == ["Bruno mentioned you in “Registro único”"]
     assert mail.outbox[0].to == [person.email]

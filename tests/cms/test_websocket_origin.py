@@ -44,6 +44,7 @@ async def _accepting_app(scope, receive, send):
     ("origin", "connected"),
     [(b"http://127.0.0.1:8000", True), (b"http://127.0.0.1:9999", False), (None, False)],
 )
+@pytest.mark.django_db  # a refused handshake goes through Channels' denier (closes old connections)
 async def test_the_validator_refuses_another_port_at_the_handshake(origin, connected):
     from channels.testing import WebsocketCommunicator
 

@@ -48,7 +48,8 @@ def test_country_section_datasets_and_network_source(indexes, client):
     network = NetworkFactory(members=[project.lead_agency])
     items = source.items(network, [project.lead_agency_id], 5)
     assert [i["date"] for i in items] == [project.planned_start]
-    assert source.yearly(network, [project.lead_agency_id]) == {2026: 1}
+    rows = source.yearly(network, [project.lead_agency_id])
+    assert {row["year"]: row["n"] for row in rows} == {2026: 1}
     assert source.items(network, [AgencyFactory().pk], 5) == []
 
 
