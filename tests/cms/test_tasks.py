@@ -8,7 +8,9 @@ import pytest
 from cms.notify import notify
 from tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db
+# The worker closes the database connections it finds, as a long-running process must: the test
+# commits for real (a transaction left open in the test would be closed under it).
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
