@@ -54,7 +54,7 @@ def status_chart(by_country, *, chart_id: str = "status-chart") -> SafeString:
         bars.append(format_html(
             '<text x="{}" y="{}" font-size="13" text-anchor="end">{}</text>{}'
             '<text x="{}" y="{}" font-size="12">{}</text>',
-            LABEL - 6, y + 16, country.name, SafeString("".join(segments)), f"{x + 4:.1f}", y + 16,
+            LABEL - 6, y + 16, country.name, _joined(segments), f"{x + 4:.1f}", y + 16,
             sum(tally.values()),
         ))
     summary = "; ".join(
@@ -68,5 +68,10 @@ def status_chart(by_country, *, chart_id: str = "status-chart") -> SafeString:
         '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>{}{}</svg>',
         WIDTH, height, chart_id, chart_id, chart_id,
         _("Statuses of the commitments by country"), chart_id, summary, legend,
-        SafeString("".join(bars)),
+        _joined(bars),
     )
+
+
+def _joined(fragments) -> SafeString:
+    """Fragments built by format_html, joined without escaping them a second time."""
+    return format_html_join("", "{}", ((fragment,) for fragment in fragments))

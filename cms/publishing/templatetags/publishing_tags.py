@@ -7,7 +7,6 @@ from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.safestring import mark_safe
 
 from wagtail.models import Page
 
@@ -26,9 +25,17 @@ def _page(context):
     return page if isinstance(page, Page) else None
 
 
-def json_ld(data: dict) -> str:
-    """``data`` as the text of a <script type="application/ld+json"> block."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_JSON_ESCAPES)
+class JsonLd:
+    """``data`` as the text of a <script type="application/ld+json"> block: the object escapes
+    itself (``__html__``), so the template prints it as is and nothing else is marked safe."""
+
+    def __init__(self, data: dict):
+        self.data = data
+
+    def __html__(self) -> str:
+        return json.dumps(self.data, ensure_ascii=False, sort_keys=True).translate(_JSON_ESCAPES)
+
+    __str__ = __html__
 
 
 @register.simple_tag(takes_context=True)
@@ -44,12 +51,12 @@ def publishing_head(context):
     page = _page(context)
     links = alternates.head_links(request, page)
     language = translation.get_language() or settings.LANGUAGE_CODE
-    blocks = [json_ld(item) for item in structured_data.objects_for(page, request)] if page else []
+    blocks = [JsonLd(item) for item in structured_data.objects_for(page, request)] if page else []
     return render_to_string("publishing/head.html", {
         "canonical": links["canonical"],
         "alternates": links["alternates"],
         "feeds": feeds.feed_links(language),
-        "json_ld": [mark_safe(block) for block in blocks],  # noqa: S308 - escaped above
+        "json_ld": blocks,
     })
 
 
