@@ -25,17 +25,12 @@ def _page(context):
     return page if isinstance(page, Page) else None
 
 
-class JsonLd:
-    """``data`` as the text of a <script type="application/ld+json"> block: the object escapes
-    itself (``__html__``), so the template prints it as is and nothing else is marked safe."""
-
-    def __init__(self, data: dict):
-        self.data = data
-
-    def __html__(self) -> str:
-        return json.dumps(self.data, ensure_ascii=False, sort_keys=True).translate(_JSON_ESCAPES)
-
-    __str__ = __html__
+def json_ld(data: dict) -> str:
+    """``data`` as the text of a <script type="application/ld+json"> block: ``<``, ``>`` and
+    ``&`` written as JSON escapes, so no text can close the block. The head template prints it
+    with autoescaping off (HTML entities would corrupt the JSON); this is the one place that
+    makes it safe."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_JSON_ESCAPES)
 
 
 @register.simple_tag(takes_context=True)
@@ -51,7 +46,7 @@ def publishing_head(context):
     page = _page(context)
     links = alternates.head_links(request, page)
     language = translation.get_language() or settings.LANGUAGE_CODE
-    blocks = [JsonLd(item) for item in structured_data.objects_for(page, request)] if page else []
+    blocks = [json_ld(item) for item in structured_data.objects_for(page, request)] if page else []
     return render_to_string("publishing/head.html", {
         "canonical": links["canonical"],
         "alternates": links["alternates"],
