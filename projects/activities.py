@@ -9,7 +9,9 @@ its own in its ``AppConfig.ready()``::
         "forums.Meeting", _("Forum meeting"), public=lambda qs: qs.filter(published=True)))
 
 ``public(queryset)`` narrows to what anyone may see (a project page is public); ``url(obj)``
-gives its address or "" when it has none.
+gives its address or "" when it has none; ``visible(user, queryset)``, when given, narrows to
+what ``user`` may open in its own app (who may link which item is decided in
+``projects/permissions.py``, with it).
 """
 
 from __future__ import annotations
@@ -31,6 +33,12 @@ class ActivityKind:
     public: Callable = field(default=lambda queryset: queryset)
     url: Callable = field(default=_page_url)
     title: Callable = field(default=str)
+    visible: Callable | None = None
+    related: tuple = ()  # select_related for ``title`` and ``url`` (a cohort's course)
+
+    def objects(self):
+        manager = self.model._default_manager
+        return manager.select_related(*self.related) if self.related else manager.all()
 
     @property
     def model(self):
@@ -46,6 +54,10 @@ def register(kind: ActivityKind) -> None:
 
 def kind_for_model(model) -> ActivityKind | None:
     return _kinds.get(model._meta.label_lower)
+
+
+def kind_for_label(label: str) -> ActivityKind | None:
+    return _kinds.get(label.lower())
 
 
 def registered() -> list[ActivityKind]:

@@ -201,25 +201,18 @@ class ActivityIn(Schema):
     id: int
 
 
-@router.post("/{code}/activities", auth=django_auth, response={200: dict, 409: dict},
+@router.post("/{code}/activities", auth=django_auth, response={200: dict, 409: dict, 422: dict},
              summary="Link an exchange, course, cohort, webinar or meeting to a project")
 def activity_add(request, code: str, payload: ActivityIn):
-    from django.apps import apps as django_apps
-
     from . import activities, services
 
     project = get_object_or_404(Project, code=code)
     if not permissions.may_view_workspace(request.user, project):
         raise HttpError(404, "Not found")
-    kind = next((k for k in activities.registered() if k.label.lower() == payload.kind.lower()),
-                None)
-    if kind is None:
-        raise HttpError(422, "Unknown kind of activity.")
-    target = django_apps.get_model(kind.label)._default_manager.filter(pk=payload.id).first()
-    if target is None:
-        raise HttpError(422, "No such item.")
-    link = services.activity_link(project=project, target=target, by=request.user)
-    return Status(200, {"id": link.pk, "kind": kind.label, "object_id": target.pk})
+    link = services.activity_link(project=project, by=request.user, kind=payload.kind,
+                                  object_id=payload.id)
+    kind = activities.kind_for_label(payload.kind)
+    return Status(200, {"id": link.pk, "kind": kind.label, "object_id": link.object_id})
 
 
 def _fire(machine, obj, payload: TransitionIn, user):

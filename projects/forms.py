@@ -142,3 +142,28 @@ class ReportForm(forms.Form):
                 if value is not None:
                     values.append((indicator, sex, value))
         return values
+
+
+class ActivityKindForm(forms.Form):
+    """Which kind of activity to choose from (a plain GET: the list of items follows it)."""
+
+    kind = forms.ChoiceField(label=_("Kind of activity"), widget=FastSelect)
+
+    def __init__(self, *args, kinds, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(k.label.lower(), k.name) for k in kinds]
+
+
+class ActivityLinkForm(forms.Form):
+    """Link one item of one kind. The options are what the person may still link; whether the
+    item exists, may be linked by them and is not linked yet is the service's to say."""
+
+    kind = forms.CharField(max_length=100, widget=forms.HiddenInput)
+    item = forms.IntegerField(label=_("Activity"), min_value=1, max_value=2**63 - 1,
+                              widget=FastSelect)
+
+    def __init__(self, *args, candidates, label=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if label:
+            self.fields["item"].label = label
+        self.fields["item"].widget.choices = [(str(pk), title) for pk, title in candidates]

@@ -73,7 +73,22 @@ def may_view_report(user, report) -> bool:
 
 
 def may_link_activity(user, project) -> bool:
+    """Link or unlink what the project produced: the secretariat and the focal points of the
+    project's agencies (the same people who see its working space)."""
     return is_secretariat(user) or may_act_for_project(user, project)
+
+
+def linkable_activities(user, kind, queryset):
+    """The items of ``kind`` that ``user`` may link, in one query: what the kind's own app lets
+    them open when it says (``kind.visible``), else everything for the secretariat and only
+    the public items for everyone else."""
+    if not is_active_user(user):
+        return queryset.none()
+    if kind.visible is not None:
+        return kind.visible(user, queryset)
+    if is_secretariat(user):
+        return queryset
+    return kind.public(queryset)
 
 
 class ProjectRoomPolicy(RoomPolicy):

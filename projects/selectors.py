@@ -29,6 +29,7 @@ from .models import (
     ProjectPage,
     Result,
 )
+from .permissions import linkable_activities
 from .signal_handlers import PROJECTS
 
 TIMEOUT = 60 * 60
@@ -174,9 +175,102 @@ def activities_of(project_id) -> list[dict]:
         kind = activities.kind_for_model(model) if model else None
         if kind is None:
             continue
-        for obj in kind.public(model._default_manager.filter(pk__in=ids)):
+        for obj in kind.public(kind.objects().filter(pk__in=ids)):
             items.append({"kind": str(kind.name), "title": kind.title(obj), "url": kind.url(obj)})
     return sorted(items, key=lambda i: (i["kind"], i["title"]))
+
+
+def linked_activities(project_id, user) -> list[dict]:
+    """Every link of the project, for its working page: ``id``, ``kind`` and, when ``user`` may
+    see the item, its ``title`` ("" otherwise). One query, plus one per kind linked."""
+    links = ActivityLink.objects.filter(project_id=project_id).select_related("content_type")
+    by_type = defaultdict(list)
+    for link in links:
+        by_type[link.content_type].append(link)
+    rows = []
+    for content_type, links_of in by_type.items():
+        model = content_type.model_class()
+        kind = activities.kind_for_model(model) if model else None
+        seen = {}
+        if kind is not None:
+            ids = [link.object_id for link in links_of]
+            seen = {obj.pk: obj for obj in linkable_activities(
+                user, kind, kind.objects().filter(pk__in=ids))}
+        for link in links_of:
+            obj = seen.get(link.object_id)
+            rows.append({"id": link.pk, "kind": str(kind.name if kind else content_type.name),
+                         "title": kind.title(obj) if obj is not None else ""})
+    return sorted(rows, key=lambda row: (row["kind"], row["title"], row["id"]))
+
+
+CANDIDATES = 100
+
+
+def activity_candidates(project_id, user, kind, language: str) -> list[tuple[int, str]]:
+    """What ``user`` may still link to the project among ``kind``'s items, newest first, at
+    most ``CANDIDATES`` (one query): a page once, in ``language`` when translated."""
+    from django.db.models import Q
+
+    from wagtail.models import Page
+
+    model = kind.model
+    queryset = linkable_activities(user, kind, kind.objects())
+    linked = ActivityLink.objects.filter(
+        project_id=project_id, content_type__app_label=model._meta.app_label,
+        content_type__model=model._meta.model_name,
+    ).values("object_id")
+    if issubclass(model, Page):
+        linked_keys = Page.objects.filter(pk__in=linked).values("translation_key")
+        in_language = model.objects.filter(locale__language_code=language)
+        queryset = queryset.exclude(translation_key__in=linked_keys).filter(
+            Q(locale__language_code=language)
+            | ~Q(translation_key__in=in_language.values("translation_key"))
+        )
+    else:
+        queryset = queryset.exclude(pk__in=linked)
+    return [(obj.pk, kind.title(obj)) for obj in queryset.order_by("-pk")[:CANDIDATES]]
+
+
+def links_to(obj):
+    """The links to ``obj`` — for a page, to any of its translations (a course is linked once,
+    whichever language's page was chosen) — as a lazy queryset (a subquery, no query of its
+    own: the content type is matched by name, not looked up)."""
+    from wagtail.models import Page
+
+    opts = obj._meta.concrete_model._meta
+    links = ActivityLink.objects.filter(content_type__app_label=opts.app_label,
+                                        content_type__model=opts.model_name)
+    if isinstance(obj, Page):
+        return links.filter(object_id__in=Page.objects.filter(
+            translation_key=obj.translation_key).values("pk"))
+    return links.filter(object_id=obj.pk)
+
+
+def linked_project_pages(obj, language: str, limit: int = 20) -> list:
+    """The public pages of the projects ``obj`` (an exchange, course, webinar…) belongs to, one
+    per project: in ``language`` when translated, else the default language's or another's, its
+    ``other_language`` then set for the link's ``lang``. One query, at most ``limit`` projects."""
+    from django.conf import settings
+
+    from cms.pages.highlights import public_pages
+
+    pages = (
+        public_pages(ProjectPage.objects.live())
+        .filter(project__in=links_to(obj).values("project_id"))
+        .select_related("locale").order_by("project_id", "pk")[: limit * len(settings.LANGUAGES)]
+    )
+    default = settings.LANGUAGE_CODE[:2]
+    rank = {language: 0, default: 1}
+    chosen = {}
+    for page in pages:
+        best = chosen.get(page.project_id)
+        code = page.locale.language_code
+        if best is None or rank.get(code, 2) < rank.get(best.locale.language_code, 2):
+            chosen[page.project_id] = page
+    for page in chosen.values():
+        code = page.locale.language_code
+        page.other_language = "" if code == language else code
+    return sorted(chosen.values(), key=lambda page: page.title.casefold())[:limit]
 
 
 def project_block(project_id: int) -> dict:

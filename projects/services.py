@@ -28,12 +28,14 @@ from .models import (
 )
 from .models.records import check_period
 from .permissions import (
+    linkable_activities,
     may_create_proposal,
     may_edit_proposal,
     may_link_activity,
     may_review_proposal,
     may_write_report,
 )
+from .selectors import links_to
 from .workflow import PROPOSALS, REPORTS
 
 
@@ -214,16 +216,46 @@ def budget_line_add(
     return line
 
 
+class ActivityNotFound(ProjectRefused):
+    """The kind or the item does not exist — or is not one the person may see (the same answer,
+    so nobody learns of an item they may not open)."""
+
+    default_code = "not_found"
+    status = 422
+
+
 @transaction.atomic
-def activity_link(*, project: Project, target, by) -> ActivityLink:
-    """Record that ``target`` (an exchange, a course, a cohort…) belongs to ``project``."""
+def activity_link(*, project: Project, by, kind: str, object_id: int) -> ActivityLink:
+    """Record that the item ``object_id`` of ``kind`` ("exchanges.exchangerequest",
+    "courses.coursepage"…) belongs to ``project``: the secretariat or the project's focal
+    points, an item they may see, once (a page once, whichever of its translations)."""
     if not may_link_activity(by, project):
         raise ProjectRefused(_("You may not link activities to this project."), code="forbidden")
-    if activities.kind_for_model(type(target)) is None:
-        raise ProjectRefused(_("This kind of item cannot be linked to a project."),
-                             code="invalid")
-    link, _created = ActivityLink.objects.get_or_create(
-        project=project, content_type=ContentType.objects.get_for_model(target),
-        object_id=target.pk,
-    )
-    return link
+    activity_kind = activities.kind_for_label(kind)
+    if activity_kind is None:
+        raise ActivityNotFound(_("This kind of item cannot be linked to a project."))
+    model = activity_kind.model
+    target = None
+    if 0 < object_id < 2**63:  # a database integer
+        target = linkable_activities(by, activity_kind, activity_kind.objects()).filter(
+            pk=object_id).first()
+    if target is None:
+        raise ActivityNotFound(_("No such item among those you may link."))
+    project = Project.objects.select_for_update().get(pk=project.pk)  # one link at a time
+    content_type = ContentType.objects.get_for_model(model)
+    if links_to(target).filter(project=project).exists():
+        item = activity_kind.title(target)
+        raise ProjectRefused(_("“%(item)s” is already linked to this project.") % {"item": item},
+                             code="duplicate")
+    return ActivityLink.objects.create(project=project, content_type=content_type,
+                                       object_id=target.pk)
+
+
+@transaction.atomic
+def activity_unlink(*, project: Project, by, link_id: int) -> None:
+    """Remove one of the project's links (the same people who may link)."""
+    if not may_link_activity(by, project):
+        raise ProjectRefused(_("You may not link activities to this project."), code="forbidden")
+    deleted, _rows = ActivityLink.objects.filter(project=project, pk=link_id).delete()
+    if not deleted:
+        raise ActivityNotFound(_("This activity is not linked to this project."))

@@ -17,7 +17,14 @@ from cms.refusals import Refusal
 
 from . import permissions, services
 from .currencies import format_amount, to_decimal
-from .forms import ProposalForm, ReportForm, ReviewForm, TransitionForm
+from .forms import (
+    ActivityKindForm,
+    ActivityLinkForm,
+    ProposalForm,
+    ReportForm,
+    ReviewForm,
+    TransitionForm,
+)
 from .models import Indicator, ProgressReport, Project, Proposal
 from .workflow import PROJECTS, PROPOSALS, REPORTS
 
@@ -202,6 +209,68 @@ def workspace(request, code):
         "may_report": permissions.may_write_report(request.user, project),
         "transitions": _history(project.transitions, PROJECTS),
     })
+
+
+def _activity_kinds(value):
+    """Every kind that may be linked, and the one asked for (the first one when unknown)."""
+    from . import activities
+
+    kinds = activities.registered()
+    chosen = activities.kind_for_label(value) if value else None
+    return kinds, chosen or (kinds[0] if kinds else None)
+
+
+@login_required
+def project_activities(request, code):
+    """What the project produced: the links, a form to add one, a button to remove each."""
+    from .selectors import activity_candidates, linked_activities
+
+    project = _project(request, code)
+    if not permissions.may_link_activity(request.user, project):
+        raise PermissionDenied
+    kinds, kind = _activity_kinds(request.POST.get("kind") or request.GET.get("kind"))
+    language = (get_language() or "en")[:2]
+    candidates = (activity_candidates(project.pk, request.user, kind, language)
+                  if kind is not None else [])
+    initial = {"kind": kind.label.lower()} if kind is not None else {}
+    form = ActivityLinkForm(request.POST or None, candidates=candidates, initial=initial,
+                            label=kind.name if kind is not None else None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.activity_link(project=project, by=request.user,
+                                       kind=form.cleaned_data["kind"],
+                                       object_id=form.cleaned_data["item"])
+            except Refusal as refusal:
+                form.add_error(None, str(refusal.message))
+            else:
+                messages.success(request, _("The activity is linked to the project."))
+                return redirect("projects:activities", code=project.code)
+        status = 400
+    return render(request, "projects/activities.html", {
+        "project": project,
+        "activity_links": linked_activities(project.pk, request.user),
+        "kind_form": ActivityKindForm(initial=initial, kinds=kinds, auto_id="choose-%s"),
+        "kind": kind,
+        "form": form,
+        "has_candidates": bool(candidates),
+    }, status=status)
+
+
+@login_required
+@require_POST
+def project_activity_unlink(request, code, link_id):
+    project = _project(request, code)
+    if not permissions.may_link_activity(request.user, project):
+        raise PermissionDenied
+    try:
+        services.activity_unlink(project=project, by=request.user, link_id=link_id)
+    except Refusal as refusal:
+        messages.error(request, str(refusal.message))
+    else:
+        messages.success(request, _("The activity is no longer linked to the project."))
+    return redirect("projects:activities", code=project.code)
 
 
 @login_required

@@ -1,26 +1,31 @@
-"""``{% linked_projects obj %}``: the projects an exchange, course, cohort or webinar belongs
-to, for those apps' pages to show without importing projects' models (one query)."""
+"""``{% linked_projects obj %}``: the projects an exchange, course, cohort, webinar, meeting or
+experience belongs to, for those apps' pages to show without importing projects (one query).
+The same block fills the "related content" slot of ``cms.pages.related`` (registered in
+``projects/registrations.py``), which is how those pages show it."""
 
 from django import template
-from django.contrib.contenttypes.models import ContentType
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
 register = template.Library()
 
 
-@register.inclusion_tag("projects/linked_projects.html")
-def linked_projects(obj):
-    from ..models import ProjectPage
+def render_linked_projects(context, obj) -> str:
+    """The "Part of these projects" block for ``obj``'s page, or "" when it belongs to none."""
+    from ..selectors import linked_project_pages
 
     if obj is None or getattr(obj, "pk", None) is None:
-        return {"pages": []}
-    content_type = ContentType.objects.get_for_model(obj)
-    pages = ProjectPage.objects.live().public().filter(
-        locale__language_code=(get_language() or "en")[:2],
-        project__activity_links__content_type=content_type,
-        project__activity_links__object_id=obj.pk,
-    ).order_by("title")
-    return {"pages": list(pages[:20])}
+        return ""
+    pages = linked_project_pages(obj, (get_language() or "en")[:2])
+    if not pages:
+        return ""
+    return render_to_string("projects/linked_projects.html", {"pages": pages},
+                            request=context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def linked_projects(context, obj):
+    return render_linked_projects(context, obj)
 
 
 @register.simple_tag

@@ -155,7 +155,8 @@ def test_a_linked_exchange_shows_on_the_project_page_once_public(world, client):
     from tests.factories.exchanges import ExchangeRequestFactory
 
     project = world["project"]
-    exchange = ExchangeRequestFactory(title="Study visit to SUNAFIL")
+    exchange = ExchangeRequestFactory(title="Study visit to SUNAFIL",
+                                      requesting_agency=project.lead_agency)
     lead = _as(Client(), world["people"]["own_focal_point"])
     body = json.dumps({"kind": "exchanges.exchangerequest", "id": exchange.pk})
     response = lead.post(f"/api/projects/{project.code}/activities", body,
