@@ -46,6 +46,18 @@ def registered() -> list[str]:
     return sorted(_registry)
 
 
+def rows_of(user, model, field: str, *values: str) -> list[dict]:
+    """A section's export: the rows of ``model`` whose ``field`` is the person, as ``values``."""
+    return list(model.objects.filter(**{field: user}).values("pk", *values))
+
+
+def forget_author(user, authored) -> None:
+    """A section's erasure of records that stay (they belong to an agency, a country, a
+    meeting): each ``(model, person field)`` of ``authored`` no longer points to the person."""
+    for model, field in authored:
+        model.objects.filter(**{field: user}).update(**{field: None})
+
+
 def personal_data_export(*, user) -> dict:
     """Everything Puente holds about ``user``, one section per domain."""
     return {
