@@ -166,3 +166,25 @@ def test_the_import_listing_keeps_its_queries_constant(
         post(client, cohort, "email\nsomeone@example.org\n")
     with django_assert_max_num_queries(15):
         assert client.get(reverse("courses_imports")).status_code == 200
+
+
+def test_account_erasure_forgets_the_sender_and_the_refused_rows_of_the_person(
+    client, cohort, secretariat
+):
+    from cms.accounts.personal_data import account_erase, personal_data_export
+
+    refused = UserFactory(email="refused.person@example.org")
+    client.force_login(secretariat)
+    post(client, cohort, "email\nnobody@example.org\n")
+    job = ImportJob.objects.get()
+    ImportJob.objects.filter(pk=job.pk).update(
+        errors=[[2, "nobody@example.org", "No account"], [3, refused.email, "Not eligible"]]
+    )
+    sent = personal_data_export(user=secretariat)["sections"]["courses"]["imports_sent"]
+    assert sent[0]["file_name"] == "people.csv"
+    account_erase(user=refused)
+    job.refresh_from_db()
+    assert job.errors == [[2, "nobody@example.org", "No account"]]
+    account_erase(user=secretariat)
+    job.refresh_from_db()
+    assert job.created_by is None and job.total_rows == 1
