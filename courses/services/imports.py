@@ -170,7 +170,7 @@ def _run(job: ImportJob) -> None:
                 locked.finished_at = timezone.now()
                 locked.save(update_fields=["status", "finished_at"])
                 return
-            context = _context(job)
+            context = _context(job, batch)
             for line, row in enumerate(batch, start=start + 2):
                 outcome = apply_row(job, row, by, context)
                 if outcome == APPLIED:
@@ -187,11 +187,13 @@ def _run(job: ImportJob) -> None:
             ])
 
 
-def _context(job: ImportJob) -> dict:
+def _context(job: ImportJob, batch: list[dict]) -> dict:
     """What a batch's rows look up, read once per batch."""
     if job.kind == ImportJob.Kind.ATTENDANCE:
         return {"registrations": registrations_by_email(job.webinar)}
-    return {}
+    emails = {(row.get("email") or "").strip().lower() for row in batch} - {""}
+    return {"users": {user.email.lower(): user for user in get_user_model().objects.filter(
+        email__in=emails).select_related("agency")}}
 
 
 def _enrol_row(job: ImportJob, row: dict, by, context: dict):
@@ -199,7 +201,7 @@ def _enrol_row(job: ImportJob, row: dict, by, context: dict):
     email = (row.get("email") or "").strip().lower()
     if not email:
         return ("", _("The email address is missing."))
-    user = get_user_model().objects.filter(email=email).first()
+    user = context["users"].get(email)
     if user is None:
         return (email, _("No account uses this email address."))
     try:
