@@ -7,13 +7,15 @@ viewset of personal data sets ``chooser_viewset_class = PermissionCheckedChooser
 chooser shows only the rows its permission policy lets the person list (the same actions as the
 listing). The page chooser (and so the move view) is narrowed by the
 ``construct_page_chooser_queryset`` hook in ``cms/pages/wagtail_hooks.py``: a page that is not
-live is shown only to people who may edit it.
+live is shown only to people who may edit it, and a live page with unpublished changes shows
+its live title, not the draft's (``draft_title``, which the chooser displays), to the others.
 """
 
 from __future__ import annotations
 
 from django.db.models import Q
 
+from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import chooser
@@ -58,10 +60,66 @@ class PermissionCheckedChooserViewSet(chooser.SnippetChooserViewSet):
     chosen_multiple_view_class = CheckedChosenMultipleView
 
 
+def _editable(user):
+    return PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+
+
 def visible_in_page_chooser(pages, user):
-    """``pages`` without the drafts (never published) that ``user`` may not edit."""
+    """``pages`` without the drafts (never published) that ``user`` may not edit, and showing
+    live titles instead of draft titles on the pages ``user`` may not edit."""
     if user.is_active and user.is_superuser:
         return pages
-    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
-    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))
+    pages = pages.filter(Q(live=True) | Q(pk__in=_editable(user).values("pk")))
+    return with_live_titles(pages, user)
+
+
+def show_live_titles(pages, user) -> None:
+    """Give each page ``user`` may not edit its live title as its displayed (draft) title."""
+    changed = [
+        page for page in pages
+        if isinstance(page, Page) and page.live and page.draft_title
+        and page.draft_title != page.title
+    ]
+    if not changed:
+        return
+    allowed = set(
+        _editable(user).filter(pk__in=[page.pk for page in changed]).values_list("pk", flat=True)
+    )
+    for page in changed:
+        if page.pk not in allowed:
+            page.draft_title = page.title
+
+
+class _LiveTitles:
+    """A page queryset whose results show live titles to a person who may not edit them. It
+    survives the chooser's own narrowing after the hook (``type``, ``specific``, a search), as
+    every clone keeps the person."""
+
+    live_titles_user = None
+
+    def _clone(self):
+        clone = super()._clone()
+        clone.live_titles_user = self.live_titles_user
+        return clone
+
+    def _fetch_all(self):
+        fresh = self._result_cache is None
+        super()._fetch_all()
+        if fresh and self.live_titles_user is not None:
+            show_live_titles(self._result_cache, self.live_titles_user)
+
+
+_live_title_classes: dict[type, type] = {}
+
+
+def with_live_titles(pages, user):
+    """``pages`` (a page queryset) whose pages show ``user`` only the titles they may see."""
+    base = type(pages)
+    if not issubclass(base, _LiveTitles):
+        if base not in _live_title_classes:
+            _live_title_classes[base] = type(f"LiveTitles{base.__name__}", (_LiveTitles, base), {})
+        pages = pages._chain()
+        pages.__class__ = _live_title_classes[base]
+    pages.live_titles_user = user
+    return pages
 

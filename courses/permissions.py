@@ -65,6 +65,19 @@ def may_administer_enrolments(user) -> bool:
     return cms_permissions.is_secretariat(user)
 
 
+def sees_every_import(user) -> bool:
+    """Superusers and staff accounts follow every import; the secretariat their own."""
+    return may_administer_enrolments(user) and (user.is_superuser or user.is_staff)
+
+
+def may_see_import(user, job) -> bool:
+    """An import's progress and refused rows: the secretariat member who sent it, and those who
+    see every import. Nobody else (the admin answers 404)."""
+    return may_administer_enrolments(user) and (
+        sees_every_import(user) or job.created_by_id == user.pk
+    )
+
+
 def may_download_certificate(user, certificate) -> bool:
     return is_active_user(user) and (
         certificate.user_id == user.pk or cms_permissions.is_secretariat(user)

@@ -1,9 +1,18 @@
 """The courses' section of a person's data (registered in CoursesConfig.ready with
 ``cms.accounts.personal_data``): enrolments, progress, quiz attempts, webinar registrations,
-certificates and the calendar feed. Erasing keeps each certificate, verifiable by its code,
-without the holder's name."""
+certificates, the calendar feed and the CSV imports they sent. Erasing keeps each certificate,
+verifiable by its code, without the holder's name; imports stay without their sender, and no
+import's refused rows keep the person's address."""
 
-from .models import Attempt, CalendarFeed, Certificate, Enrolment, LessonProgress, Registration
+from .models import (
+    Attempt,
+    CalendarFeed,
+    Certificate,
+    Enrolment,
+    ImportJob,
+    LessonProgress,
+    Registration,
+)
 
 
 def courses_export(user) -> dict:
@@ -33,6 +42,12 @@ def courses_export(user) -> dict:
             )
         ),
         "calendar_feed": CalendarFeed.objects.filter(user=user).exists(),
+        "imports_sent": list(
+            ImportJob.objects.filter(created_by=user).values(
+                "kind", "file_name", "status", "total_rows", "created_count", "skipped_count",
+                "error_count", "created_at",
+            )
+        ),
     }
 
 
@@ -43,3 +58,15 @@ def courses_erase(user) -> None:
     Registration.objects.filter(user=user).delete()
     CalendarFeed.objects.filter(user=user).delete()
     Certificate.objects.filter(user=user).update(holder_name="")
+    ImportJob.objects.filter(created_by=user).update(created_by=None)
+    _forget_in_refused_rows(user.email)
+
+
+def _forget_in_refused_rows(email: str) -> None:
+    """A refused row names the address it was about: that row leaves the import's report."""
+    email = (email or "").strip().lower()
+    if not email:
+        return
+    for job in ImportJob.objects.filter(errors__icontains=email).only("pk", "errors"):
+        job.errors = [row for row in job.errors if str(row[1]).lower() != email]
+        job.save(update_fields=["errors"])

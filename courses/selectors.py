@@ -17,6 +17,7 @@ from .models import (
     Cohort,
     CoursePage,
     Enrolment,
+    ImportJob,
     LessonProgress,
     QuizPage,
 )
@@ -308,3 +309,13 @@ def open_cohorts_for_home(request, locale) -> list[dict]:
         }
         for cohort in cohorts
     ]
+
+
+def imports_visible_to(user):
+    """The imports ``user`` may follow (``permissions.may_see_import``), newest first."""
+    jobs = ImportJob.objects.select_related("cohort__course", "webinar", "created_by")
+    if not permissions.may_administer_enrolments(user):
+        return jobs.none()
+    if permissions.sees_every_import(user):
+        return jobs
+    return jobs.filter(created_by=user)

@@ -31,6 +31,10 @@ def register_admin_urls():
              name="courses_bulk_enrol"),
         path("learning/webinars/<int:pk>/attendance/", admin_views.attendance,
              name="courses_attendance"),
+        path("learning/imports/", admin_views.import_list, name="courses_imports"),
+        path("learning/imports/<int:pk>/", admin_views.import_detail, name="courses_import"),
+        path("learning/imports/<int:pk>/refused.csv", admin_views.import_errors,
+             name="courses_import_errors"),
         path("learning/certificates/<int:pk>/revoke/", admin_views.certificate_revoke,
              name="courses_certificate_revoke"),
     ]
@@ -47,6 +51,13 @@ def register_approvals_menu_item():
 def register_reports_menu_item():
     return SecretariatMenuItem(
         _("Learning reports"), reverse("courses_reports"), icon_name="table", order=252
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_imports_menu_item():
+    return SecretariatMenuItem(
+        _("Imports"), reverse("courses_imports"), icon_name="upload", order=253
     )
 
 

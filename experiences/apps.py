@@ -8,6 +8,11 @@ class ExperiencesConfig(AppConfig):
     verbose_name = _("Experiences")
 
     def ready(self):
+        from cms.accounts import personal_data
+
+        from .personal_data import experiences_erase, experiences_export
+
+        personal_data.register("experiences", exporter=experiences_export, eraser=experiences_erase)
         from search import registry
 
         from .indexing import INDEXED

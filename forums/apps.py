@@ -8,6 +8,11 @@ class ForumsConfig(AppConfig):
     verbose_name = _("Political dialogue")
 
     def ready(self):
+        from cms.accounts import personal_data
+
+        from .personal_data import forums_erase, forums_export
+
+        personal_data.register("forums", exporter=forums_export, eraser=forums_erase)
         from . import registries
 
         registries.register_all()

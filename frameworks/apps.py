@@ -8,6 +8,11 @@ class FrameworksConfig(AppConfig):
     verbose_name = _("Legal frameworks")
 
     def ready(self):
+        from cms.accounts import personal_data
+
+        from .personal_data import frameworks_erase, frameworks_export
+
+        personal_data.register("frameworks", exporter=frameworks_export, eraser=frameworks_erase)
         from . import registrations
 
         registrations.register()

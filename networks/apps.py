@@ -8,6 +8,11 @@ class NetworksConfig(AppConfig):
     verbose_name = _("Networks")
 
     def ready(self):
+        from cms.accounts import personal_data
+
+        from .personal_data import networks_erase, networks_export
+
+        personal_data.register("networks", exporter=networks_export, eraser=networks_erase)
         from . import profiles
 
         profiles.register()

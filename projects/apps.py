@@ -9,6 +9,11 @@ class ProjectsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from cms.accounts import personal_data
+
+        from .personal_data import projects_erase, projects_export
+
+        personal_data.register("projects", exporter=projects_export, eraser=projects_erase)
         from . import registrations, signal_handlers
 
         signal_handlers.connect()

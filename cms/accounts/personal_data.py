@@ -18,11 +18,14 @@ key to a person nobody can identify.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 FORMAT = "puente-personal-data/1"
@@ -46,6 +49,18 @@ def registered() -> list[str]:
     return sorted(_registry)
 
 
+def rows_of(user, model, field: str, *values: str) -> list[dict]:
+    """A section's export: the rows of ``model`` whose ``field`` is the person, as ``values``."""
+    return list(model.objects.filter(**{field: user}).values("pk", *values))
+
+
+def forget_author(user, authored) -> None:
+    """A section's erasure of records that stay (they belong to an agency, a country, a
+    meeting): each ``(model, person field)`` of ``authored`` no longer points to the person."""
+    for model, field in authored:
+        model.objects.filter(**{field: user}).update(**{field: None})
+
+
 def personal_data_export(*, user) -> dict:
     """Everything Puente holds about ``user``, one section per domain."""
     return {
@@ -62,6 +77,7 @@ def account_erase(*, user) -> None:
         user = get_user_model().objects.select_for_update().get(pk=user.pk)
         for name in registered():
             _registry[name].eraser(user)
+        audit_log_forget(user)
         user.first_name = user.last_name = user.position = ""
         user.email = f"erased-{user.pk}@invalid.example"
         user.agency = None
@@ -71,6 +87,30 @@ def account_erase(*, user) -> None:
         user.save()
         user.groups.clear()
         user.user_permissions.clear()
+
+
+def audit_log_forget(user) -> None:
+    """The admin's audit log (Wagtail's log entries) keeps each entry about the person, with its
+    action, time and author, but its label and data, snapshots written when the action was
+    logged ("Rosalind Díaz — Course — Cohort"), no longer hold the person's name or address:
+    they say ``#<account id>`` instead."""
+    from wagtail.models import ModelLogEntry
+
+    names = sorted(
+        {text for text in (user.get_full_name().strip(), user.email) if len(text) > 2},
+        key=len, reverse=True,
+    )
+    if not names:
+        return
+    pattern = re.compile("|".join(re.escape(name) for name in names), re.IGNORECASE)
+    mentions = Q()
+    for name in names:
+        mentions |= Q(label__icontains=name) | Q(data__icontains=name)
+    replacement = f"#{user.pk}"
+    for entry in ModelLogEntry.objects.filter(mentions).only("pk", "label", "data").iterator():
+        entry.label = pattern.sub(replacement, entry.label)
+        entry.data = json.loads(pattern.sub(replacement, json.dumps(entry.data)))
+        entry.save(update_fields=["label", "data"])
 
 
 # The accounts' own section (registered in AccountsConfig.ready).

@@ -353,6 +353,7 @@ FORUMS_DOCUMENT_ROOT = Path(os.environ.get("FORUMS_DOCUMENT_ROOT", PRIVATE_ROOT 
 FRAMEWORKS_REPORT_ROOT = Path(
     os.environ.get("FRAMEWORKS_REPORT_ROOT", PRIVATE_ROOT / "frameworks")
 )
+COURSES_IMPORT_ROOT = Path(os.environ.get("COURSES_IMPORT_ROOT", PRIVATE_ROOT / "imports"))
 EXCHANGES_ATTACHMENT_MAX_BYTES = int(os.environ.get("EXCHANGES_ATTACHMENT_MAX_BYTES", 10_485_760))
 EXCHANGES_FOLLOW_UP_DAYS = 90  # the follow-up survey opens this long after completion
 # With Redis the channel layer is channels-redis' pub/sub layer: one Redis message per broadcast
@@ -377,6 +378,7 @@ BACKUP_FILE_ROOTS = {
         "exchanges": EXCHANGES_ATTACHMENT_ROOT,
         "forums": FORUMS_DOCUMENT_ROOT,
         "frameworks": FRAMEWORKS_REPORT_ROOT,
+        "imports": COURSES_IMPORT_ROOT,
     }.items()
     if name in ("media", "private") or not root.is_relative_to(PRIVATE_ROOT)
 }

@@ -6,6 +6,7 @@ from .calendars import CalendarFeed
 from .catalogue import CourseIndexPage, CourseInstructorGroup, CoursePage
 from .certificates import Certificate, new_certificate_code
 from .cohorts import Cohort, CohortQuerySet, Enrolment, LessonProgress
+from .imports import ImportJob
 from .pages import LessonPage, ModulePage, QuizPage
 from .quizzes import Attempt
 
@@ -19,6 +20,7 @@ __all__ = [
     "CourseInstructorGroup",
     "CoursePage",
     "Enrolment",
+    "ImportJob",
     "LessonPage",
     "LessonProgress",
     "ModulePage",

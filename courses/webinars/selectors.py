@@ -69,3 +69,13 @@ def upcoming_for_home(request, locale) -> list[dict]:
         }
         for webinar in webinars
     ]
+
+
+def registrations_by_email(webinar) -> dict:
+    """The webinar's registrations (not cancelled) by lower-case email, for attendance imports."""
+    return {
+        registration.user.email.lower(): registration
+        for registration in Registration.objects.filter(webinar=webinar).exclude(
+            status=Registration.Status.CANCELLED
+        ).select_related("user", "webinar")
+    }

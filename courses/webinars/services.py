@@ -1,6 +1,6 @@
 """Webinars: register (a seat or the waitlist, by the rule cohorts follow), cancel, record
-attendance by hand or from a CSV (a certificate of attendance past the threshold) and send the
-reminders.
+attendance (by hand, or row by row from a CSV import in ``courses/services/imports.py``; a
+certificate of attendance past the threshold) and send the reminders.
 
 Registration writes lock the webinar row; emails go through ``cms.notify`` after the commit.
 """
@@ -17,7 +17,6 @@ from cms.refusals import Refusal
 from courses import permissions, seats
 from courses.models import Certificate
 from courses.services.certificates import certificate_issue
-from courses.services.imports import ImportResult
 
 from .models import Registration, WebinarPage
 
@@ -111,36 +110,6 @@ def attendance_record(*, registration: Registration, minutes: int, by) -> Certif
             hours=(Decimal(webinar.duration_minutes) / 60).quantize(Decimal("0.1")),
         )
     return None
-
-
-def attendance_from_csv(*, webinar, rows: list[dict], by) -> ImportResult:
-    """Record attendance from columns ``email`` and ``minutes``."""
-    result = ImportResult()
-    registrations = {
-        r.user.email.lower(): r
-        for r in Registration.objects.filter(webinar=webinar).exclude(
-            status=Registration.Status.CANCELLED
-        ).select_related("user", "webinar")
-    }
-    for line, row in enumerate(rows, start=2):
-        email = (row.get("email") or "").strip().lower()
-        registration = registrations.get(email)
-        if registration is None:
-            result.errors.append((line, email, _("This person is not registered.")))
-            continue
-        try:
-            minutes = int((row.get("minutes") or "").strip())
-        except ValueError:
-            result.errors.append((line, email, _("“minutes” must be a whole number.")))
-            continue
-        try:
-            certificate = attendance_record(registration=registration, minutes=minutes, by=by)
-        except Refusal as refusal:
-            result.errors.append((line, email, str(refusal)))
-        else:
-            suffix = f" — {certificate.code}" if certificate else ""
-            result.done.append(f"{email}: {minutes}{suffix}")
-    return result
 
 
 REMINDERS = (

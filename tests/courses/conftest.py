@@ -1,7 +1,11 @@
 """A course with two modules (two lessons, a quiz), a cohort, and a webinar."""
 
+from django.test import override_settings
+from django.utils.functional import empty
+
 import pytest
 
+from courses.models.imports import private_storage as import_storage
 from tests.factories.courses import (
     CohortFactory,
     CourseIndexPageFactory,
@@ -12,6 +16,15 @@ from tests.factories.courses import (
     WebinarIndexPageFactory,
     WebinarPageFactory,
 )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_imports(tmp_path_factory):
+    """Uploaded CSV files of the tests go to one temporary directory."""
+    with override_settings(COURSES_IMPORT_ROOT=tmp_path_factory.mktemp("imports")):
+        import_storage._wrapped = empty
+        yield
+    import_storage._wrapped = empty
 
 
 @pytest.fixture

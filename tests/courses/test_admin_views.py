@@ -7,7 +7,7 @@ from django.utils import timezone
 import pytest
 
 from courses import services
-from courses.models import Certificate, Enrolment
+from courses.models import Certificate, Enrolment, ImportJob
 from courses.webinars import services as webinar_services
 from tests.factories import UserFactory
 from tests.factories.courses import CohortFactory, WebinarPageFactory
@@ -52,18 +52,24 @@ def test_reports_for_the_secretariat_with_csv_and_chart(client, cohort, secretar
     assert lines[1].endswith(",2,1,50,80")
 
 
-def test_bulk_enrolment_enrols_valid_rows_and_reports_bad_ones(client, course, secretariat):
+def test_bulk_enrolment_enrols_valid_rows_and_reports_bad_ones(
+    client, course, secretariat, django_capture_on_commit_callbacks
+):
     cohort = CohortFactory(course=course, capacity=1,
                            enrolment_closes_at=timezone.now() - timedelta(days=1))
     first, second = UserFactory(), UserFactory()
     client.force_login(secretariat)
     body = f"Email\n{first.email}\nnobody@example.org\n \n{second.email}\n{first.email}\n"
-    response = client.post(reverse("courses_bulk_enrol", args=[cohort.pk]), {"file": csv(body)})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("courses_bulk_enrol", args=[cohort.pk]),
+                               {"file": csv(body)})
+    response = client.get(response["Location"])
     html = response.content.decode()
     assert response.status_code == 200
-    assert "2 rows applied" in html and "3 rows refused" in html
+    assert "Done" in html and "5 of 5 rows (100%)" in html
     assert "No account uses this email address." in html
-    assert "already enrolled" in html
+    job = ImportJob.objects.get()
+    assert (job.created_count, job.skipped_count, job.error_count) == (2, 1, 2)
     statuses = dict(cohort.enrolments.values_list("user_id", "status"))
     assert statuses == {first.pk: "active", second.pk: "waitlisted"}
 
@@ -87,7 +93,9 @@ def test_approval_queue(client, course, secretariat, learner):
     assert Enrolment.objects.get(pk=enrolment.pk).status == "active"
 
 
-def test_attendance_manual_and_csv(client, webinar_index, secretariat):
+def test_attendance_manual_and_csv(
+    client, webinar_index, secretariat, django_capture_on_commit_callbacks
+):
     webinar = WebinarPageFactory(parent=webinar_index, duration_minutes=60, slug="att")
     people = [UserFactory() for _ in range(3)]
     registrations = [webinar_services.registration_create(user=p, webinar=webinar) for p in people]
@@ -97,9 +105,21 @@ def test_attendance_manual_and_csv(client, webinar_index, secretariat):
     assert Certificate.objects.filter(user=people[0], webinar=webinar).exists()
     body = (f"email,minutes\n{people[1].email},50\n{people[2].email},abc\n"
             "stranger@example.org,60\n")
-    html = client.post(url, {"file": csv(body)}).content.decode()
-    assert "1 row applied" in html and "2 rows refused" in html
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"file": csv(body)})
+    job = ImportJob.objects.get()
+    assert (job.status, job.created_count, job.error_count) == ("done", 1, 2)
     assert Certificate.objects.filter(webinar=webinar).count() == 2
+    assert "Recent imports" in client.get(url).content.decode()
+
+
+def test_attendance_csv_needs_a_minutes_column(client, webinar_index, secretariat):
+    webinar = WebinarPageFactory(parent=webinar_index, duration_minutes=60, slug="cols")
+    client.force_login(secretariat)
+    response = client.post(reverse("courses_attendance", args=[webinar.pk]),
+                           {"file": csv("email\nsomeone@example.org\n")})
+    assert "“minutes”" in str(response.context["form"].errors)
+    assert not ImportJob.objects.exists()
 
 
 def test_revoke_through_the_admin(client, course, learner, secretariat, editor):

@@ -122,3 +122,36 @@ def test_every_snippet_about_people_has_a_permission_checked_chooser():
                           PermissionCheckedChooserViewSet)
     ]
     assert unchecked == []
+
+
+def _chooser_body(response) -> str:
+    if "json" in response["Content-Type"]:
+        return response.json()["html"]
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("role", ["focal_point", "instructor", "editor", "secretariat"])
+def test_page_chooser_shows_unpublished_titles_only_to_those_who_may_edit(
+    client, request, catalogue, role
+):
+    """A published page with unpublished changes: its draft title ("draft_title", what
+    ``get_admin_display_title`` shows) is for those who may edit it; others see the live one."""
+    page = CoursePageFactory(parent=catalogue, title="Public course title", slug="renamed")
+    page.title = "Renamed before the announcement"
+    page.save_revision()
+    user = request.getfixturevalue(role)
+    client.force_login(user)
+    may_edit = page.permissions_for_user(user).can_edit()
+    urls = [
+        reverse("wagtailadmin_choose_page_child", args=[catalogue.pk]),
+        reverse("wagtailadmin_choose_page_search") + "?q=course",
+        reverse("wagtailadmin_choose_page_child", args=[page.pk]),  # the page as the parent
+    ]
+    for url in urls:
+        response = client.get(url)
+        if response.status_code != 200:
+            assert not may_edit
+            continue
+        body = _chooser_body(response)
+        assert ("Renamed before the announcement" in body) is may_edit, (url, role)
+        assert "Public course title" in body or may_edit, (url, role)
