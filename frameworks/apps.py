@@ -9,5 +9,7 @@ class FrameworksConfig(AppConfig):
 
     def ready(self):
         from . import registrations
+        from .versions import FRAMEWORKS
 
         registrations.register()
+        FRAMEWORKS.follow_apps(self.label)
