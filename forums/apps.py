@@ -9,5 +9,7 @@ class ForumsConfig(AppConfig):
 
     def ready(self):
         from . import registries
+        from .versions import FORUMS
 
         registries.register_all()
+        FORUMS.follow_apps(self.label)
