@@ -48,9 +48,8 @@ class Version:
             if sender._meta.app_label in app_labels:
                 self.replace()
 
-        self._receiver = changed  # signals hold receivers weakly
-        post_save.connect(changed, dispatch_uid=f"{self.key}-save")
-        post_delete.connect(changed, dispatch_uid=f"{self.key}-delete")
+        post_save.connect(changed, weak=False, dispatch_uid=f"{self.key}-save")
+        post_delete.connect(changed, weak=False, dispatch_uid=f"{self.key}-delete")
         for label in app_labels:
             for model in apps.get_app_config(label).get_models():
                 for field in model._meta.local_many_to_many:

@@ -13,7 +13,7 @@ from . import selectors
 
 def index(request):
     countries = list(Country.objects.order_by("name_en"))
-    columns, rows = selectors.headline_table(countries)
+    columns, rows = selectors.headline_table(countries, request)
     keys = ["name"] + [section.key for section in columns]
     sort = request.GET.get("sort", "name")
     if sort not in keys:

@@ -9,5 +9,7 @@ class NetworksConfig(AppConfig):
 
     def ready(self):
         from . import profiles
+        from .versions import NETWORKS
 
         profiles.register()
+        NETWORKS.follow_apps(self.label)
