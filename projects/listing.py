@@ -17,6 +17,7 @@ from cms.pages.shell import tree_version
 from cms.pagination import page_number, paginate
 
 from .filters import ProjectFilter
+from .models import ProjectPage
 from .selectors import cached, live_pages, totals
 from .signal_handlers import PROJECTS
 
@@ -28,12 +29,10 @@ def list_context(index, request) -> dict:
     """The filter form, and the page of results and totals it selects. Both are rendered once
     per ``results_key`` (the projects and tree versions, language, host and query string) and
     kept: they are read from the database only when their kept fragment is not."""
-    project_filter = ProjectFilter(request.GET or None, queryset=live_pages(index),
+    # The filter only validates here; its pages are selected when a fragment is not kept.
+    project_filter = ProjectFilter(request.GET or None, queryset=ProjectPage.objects.none(),
                                    request=request)
     valid = not project_filter.is_bound or project_filter.is_valid()
-    pages = project_filter.qs if project_filter.is_bound and valid else (
-        live_pages(index) if not project_filter.is_bound else live_pages(index).none()
-    )
     if valid:
         query = request.GET.copy()
         query["page"] = str(page_number(request.GET.get("page")))
@@ -43,10 +42,16 @@ def list_context(index, request) -> dict:
     key = ":".join([PROJECTS.current(), tree_version(request), get_language() or "en",
                     request.get_host(), str(index.pk), query])
 
+    def selected():
+        if not valid:
+            return ProjectPage.objects.none()
+        pages = live_pages(index)
+        return project_filter.filter_queryset(pages) if project_filter.is_bound else pages
+
     def page_obj():
         return paginate(
             request,
-            pages.prefetch_related(
+            selected().prefetch_related(
                 Prefetch("project__countries", queryset=Country.objects.order_by("name_en"))
             ),
             PER_PAGE,
@@ -54,11 +59,13 @@ def list_context(index, request) -> dict:
 
     def summary():
         if project_filter.is_bound:
-            return totals(pages)
-        return cached(request, "totals", index.pk, compute=lambda: totals(pages))
+            return totals(selected())
+        return cached(request, "totals", index.pk, compute=lambda: totals(selected()))
 
     return {"filter": project_filter, "page_obj": SimpleLazyObject(page_obj),
-            "totals": SimpleLazyObject(summary), "results_key": key}
+            "totals": SimpleLazyObject(summary), "results_key": key,
+            # The form shows what was asked: kept only for valid filters (a bounded set).
+            "form_key": key if valid else ""}
 
 
 class _Echo:
