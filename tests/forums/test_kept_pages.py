@@ -26,7 +26,7 @@ def test_the_kept_tracker_follows_reports_commitments_and_titles(client, forum, 
     row.status = "achieved"
     row.save()
     assert "Achieved: 1" in client.get("/en/commitments/").content.decode()
-    CommitmentFactory(meeting=meeting, text="Guarantee social protection floors")
+    CommitmentFactory(meeting=meeting, text_en="Guarantee social protection floors")
     assert "Guarantee social protection floors" in client.get("/en/commitments/").content.decode()
     forum.acronym = "CIMT"
     forum.save_revision().publish()
