@@ -131,7 +131,7 @@ def test_index_asks_each_section_once_for_all_countries(client, profile_data):
 
 
 def test_kept_sections_and_headlines_follow_every_change(client, profile_data, peru, midis,
-                                                         secretariat):
+                                                         mdsf, secretariat):
     from tests.factories.frameworks import CountryStatusFactory, FrameworkFactory
     from tests.factories.networks import NetworkFactory, member_of
 
@@ -151,5 +151,11 @@ def test_kept_sections_and_headlines_follow_every_change(client, profile_data, p
     assert "Juntos, otra vez" in client.get(profile).content.decode()
     CountryStatusFactory(framework=FrameworkFactory(code="A-70"), country=peru)
     assert "A-70: " in client.get(profile).content.decode()
+    from exchanges.models import ExchangeRequest
+
+    exchange = ExchangeRequest.objects.filter(requesting_agency=midis).first()
+    exchange.state = "draft"  # saved as the workflow saves it
+    exchange.save()
+    assert "1 exchange received" in client.get(profile).content.decode()
     assert 'href="/pt/legal-frameworks/countries/pe/"' in client.get(
         "/pt/countries/pe/").content.decode()  # kept by language
