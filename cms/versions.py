@@ -36,3 +36,35 @@ class Version:
         """
         self._replace_now()
         transaction.on_commit(self._replace_now)
+
+    def follow_apps(self, *app_labels: str) -> None:
+        """Replace the version whenever a row of one of ``app_labels`` is saved or deleted, or a
+        many-to-many of theirs changes. Writes that bypass signals (``bulk_create``,
+        ``update()``) call ``replace()`` themselves. Called from ``AppConfig.ready()``."""
+        from django.apps import apps
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        def changed(sender, **kwargs) -> None:
+            if sender._meta.app_label in app_labels:
+                self.replace()
+
+        post_save.connect(changed, weak=False, dispatch_uid=f"{self.key}-save")
+        post_delete.connect(changed, weak=False, dispatch_uid=f"{self.key}-delete")
+        for label in app_labels:
+            for model in apps.get_app_config(label).get_models():
+                for field in model._meta.local_many_to_many:
+                    m2m_changed.connect(
+                        self.replace, sender=field.remote_field.through,
+                        dispatch_uid=f"{self.key}-m2m-{model._meta.label}-{field.name}",
+                    )
+
+
+def kept(parts, compute, timeout: int = 60 * 60):
+    """``compute()``'s value, kept in the shared cache under ``parts`` (which must name every
+    version and every input the value depends on, the language included)."""
+    key = ":".join(map(str, parts))
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value

@@ -46,6 +46,7 @@ def register() -> None:
         key="agencies", title=_("Agencies"), order=10,
         template="countries/agencies_section.html", context=agencies_section,
         headline=agencies_headline, headline_label=_("Agencies"),
+        version=lambda: "",  # directory rows only: the directory version is in the key
     ))
     datasets.register(datasets.Dataset(
         slug="country-indicators",

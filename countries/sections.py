@@ -15,6 +15,13 @@ It must cost a fixed number of queries whatever the country's volume (the profil
 count below :data:`MIN_COUNT` is shown as "fewer than 5" (:func:`small_count`).
 ``headline(countries)`` (optional) gives ``{country_id: number}`` for the country index's table,
 in one query for all countries.
+
+``version()`` (optional) returns the current version of the data the section reads beyond the
+page tree and the directory (e.g. ``FRAMEWORKS.current``, see ``cms/versions.py``): with it, the
+rendered section and the headline figures are kept in the shared cache under that version, the
+tree and directory versions, the language and the host, and built again on the next request
+after a change. Give one only when every write to that data replaces the version and the
+section shows the same to every reader.
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ class Section:
     context: Callable  # (country, request) -> dict | None
     headline: Callable | None = None  # (countries) -> {country_id: int}
     headline_label: str = ""
+    version: Callable | None = None  # () -> str
 
 
 _sections: dict[str, Section] = {}

@@ -3,17 +3,21 @@ table of headline figures. Both are built only from the sections registry."""
 
 from __future__ import annotations
 
+import hashlib
+
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 
 from cms.directory.models import Country
+from cms.directory.versions import DIRECTORY
 
 from . import selectors
 
 
 def index(request):
     countries = list(Country.objects.order_by("name_en"))
-    columns, rows = selectors.headline_table(countries)
+    columns, rows = selectors.headline_table(countries, request)
     keys = ["name"] + [section.key for section in columns]
     sort = request.GET.get("sort", "name")
     if sort not in keys:
@@ -42,9 +46,15 @@ def index(request):
             "next": ("asc" if descending else "desc") if current
             else ("asc" if key == "name" else "desc"),
         })
-    return render(
-        request, "countries/index.html", {"headers": headers, "rows": rows, "sort": sort}
-    )
+    # The table is rendered once per set of figures (read on each request), order and language.
+    table_key = hashlib.sha256(repr((
+        DIRECTORY.current(), get_language(),
+        [(h["key"], str(h["label"] or ""), h["sorted"], h["next"]) for h in headers],
+        [(row["country"].pk, row["values"]) for row in rows],
+    )).encode()).hexdigest()
+    return render(request, "countries/index.html", {
+        "headers": headers, "rows": rows, "sort": sort, "table_key": table_key,
+    })
 
 
 def profile(request, code):

@@ -31,5 +31,7 @@ class ExchangesConfig(AppConfig):
             order=90,
         )
         from . import profiles
+        from .versions import EXCHANGES
 
         profiles.register()
+        EXCHANGES.follow_apps(self.label)

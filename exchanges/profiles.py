@@ -20,6 +20,7 @@ from networks import activity
 from opendata import datasets
 
 from .models import APPROVED_AND_LATER, ExchangeRequest
+from .versions import EXCHANGES
 
 #: Exchanges that count: approved, whatever came after (a withdrawn or rejected request did
 #: not happen).
@@ -141,6 +142,8 @@ def register() -> None:
         key="exchanges", title=_("Peer exchanges"), order=30,
         template="exchanges/country_section.html", context=country_section,
         headline=country_headline, headline_label=_("Exchanges"),
+        # Counts requests by state and agencies, which change only through save().
+        version=EXCHANGES.current,
     ))
     datasets.register(datasets.Dataset(
         slug="exchanges",

@@ -16,8 +16,10 @@ class ExperiencesConfig(AppConfig):
         from search import registry
 
         from .indexing import INDEXED
+        from .versions import EXPERIENCES
 
         registry.register(INDEXED)
+        EXPERIENCES.follow_apps(self.label)
 
         from . import profiles
 

@@ -19,6 +19,7 @@ from networks import activity
 from opendata import datasets
 
 from .models import ExperiencePage
+from .versions import EXPERIENCES
 
 RECENT = 5
 
@@ -124,6 +125,7 @@ def register() -> None:
         key="experiences", title=_("Experiences"), order=40,
         template="experiences/country_section.html", context=country_section,
         headline=country_headline, headline_label=_("Experiences"),
+        version=EXPERIENCES.current,
     ))
     datasets.register(datasets.Dataset(
         slug="experiences",

@@ -14,5 +14,7 @@ class ForumsConfig(AppConfig):
 
         personal_data.register("forums", exporter=forums_export, eraser=forums_erase)
         from . import registries
+        from .versions import FORUMS
 
         registries.register_all()
+        FORUMS.follow_apps(self.label)

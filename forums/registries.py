@@ -18,6 +18,7 @@ def register_all() -> None:
 
     from .models import ForumPage, MeetingPage
     from .permissions import ForumRoomPolicy, MeetingRoomPolicy
+    from .versions import FORUMS
 
     register_header_link(
         "forum_reports", _("Reports and delegations"), "forums:workspace",
@@ -29,6 +30,7 @@ def register_all() -> None:
         key="forums", title=_("Commitments of the political forums"), order=40,
         template="forums/country_section.html", context=country_section,
         headline=country_headline, headline_label=_("Commitments achieved"),
+        version=FORUMS.current,
     ))
     datasets.register(datasets.Dataset(
         slug="forum-commitments",

@@ -3,12 +3,17 @@ whatever the volume."""
 
 from __future__ import annotations
 
+import hashlib
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.models import Page
+
+from cms.pages.shell import tree_version
+from cms.versions import kept
 
 from . import permissions
 from .models import (
@@ -23,6 +28,7 @@ from .models import (
     MeetingPage,
 )
 from .models.pages import canonical_pk
+from .versions import FORUMS
 
 #: Kinds of content that may serve a commitment, by model name (their apps import nothing).
 TAGGABLE_MODELS = ("experiencepage", "coursepage", "webinarpage", "exchangerequest")
@@ -102,34 +108,51 @@ def readable_document_ids(user, documents) -> set[int]:
     return allowed
 
 
-def documents_for(queryset, request):
-    """Documents with their files, filtered by ``?kind=``, each marked readable or not."""
+def documents_for(request, **owner):
+    """The documents of ``owner`` (``forum_id=`` or ``meeting_id=``) with their files, filtered
+    by ``?kind=``, each marked readable or not, and ``documents_key``: what their table's
+    rendering depends on (the list is kept under the forums and tree versions; who may read
+    what is decided on each request and is part of the key)."""
     kind = request.GET.get("kind", "")
-    if kind in ForumDocument.Kind.values:
-        queryset = queryset.filter(kind=kind)
-    documents = list(
-        queryset.select_related("forum", "meeting").prefetch_related("files")[:200]
-    )
+    kind = kind if kind in ForumDocument.Kind.values else ""
+    key = ("puente:forums:documents", FORUMS.current(), tree_version(request),
+           *(f"{name}={value}" for name, value in sorted(owner.items())), kind)
+
+    def compute():
+        queryset = ForumDocument.objects.filter(**owner)
+        if kind:
+            queryset = queryset.filter(kind=kind)
+        return list(queryset.select_related("forum", "meeting").prefetch_related("files")[:200])
+
+    documents = kept(key, compute)
     allowed = readable_document_ids(request.user, documents)
     for document in documents:
         document.readable = document.pk in allowed
-    return documents, kind
+    readable = hashlib.sha256(",".join(map(str, sorted(allowed))).encode()).hexdigest()
+    return documents, kind, ":".join(map(str, (*key, readable)))
 
 
 def forum_context(page: ForumPage, request) -> dict:
     forum = canonical_pk(page)
-    documents, kind = documents_for(ForumDocument.objects.filter(forum_id=forum), request)
-    meetings = list(
-        MeetingPage.objects.live().public().child_of(page).select_related("host_country")
-        .order_by("-starts_at")
-    )
+    documents, kind, documents_key = documents_for(request, forum_id=forum)
+    def meetings():  # read only when its kept fragment is not (a page change is a new tree)
+        return list(
+            MeetingPage.objects.live().public().child_of(page).select_related("host_country")
+            .order_by("-starts_at")
+        )
+
     return {
         "officers": page.officers.select_related("country").order_by(
             "-period_end", "sort_order"
         ),
         "members": page.member_countries.all(),
         "meetings": meetings,
+        "meetings_key": ":".join(map(str, (
+            FORUMS.current(), tree_version(request), request.get_host(),
+            timezone.get_current_timezone_name(), page.pk,
+        ))),
         "documents": documents,
+        "documents_key": documents_key,
         "document_kinds": ForumDocument.Kind.choices,
         "selected_kind": kind,
         "canonical_pk": forum,
@@ -141,7 +164,7 @@ def forum_context(page: ForumPage, request) -> dict:
 def meeting_context(page: MeetingPage, request) -> dict:
     meeting = canonical_pk(page)
     user = request.user
-    documents, kind = documents_for(ForumDocument.objects.filter(meeting_id=meeting), request)
+    documents, kind, documents_key = documents_for(request, meeting_id=meeting)
     readable = {d.pk for d in documents if d.readable}
     agenda = list(
         AgendaItem.objects.filter(meeting=page)
@@ -161,6 +184,7 @@ def meeting_context(page: MeetingPage, request) -> dict:
         "canonical_pk": meeting,
         "agenda": agenda,
         "documents": documents,
+        "documents_key": documents_key,
         "document_kinds": ForumDocument.Kind.choices,
         "selected_kind": kind,
         "commitments": list(

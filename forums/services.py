@@ -28,6 +28,7 @@ from .models import (
     StatusChange,
 )
 from .models.pages import canonical
+from .versions import FORUMS
 
 MAX_EVIDENCE_LINKS = 10
 
@@ -54,6 +55,7 @@ def report_open(*, cycle: ReportingCycle, country, by) -> CountryReport:
                 for pk in selectors.applicable_commitment_ids(cycle.forum_id, country.pk)
                 if pk not in have
             )
+            FORUMS.replace()  # bulk_create sends no signal
     return report
 
 
@@ -110,6 +112,7 @@ def report_row_update(
             agency_id_then=agency.pk if agency else None,
         )
         CountryReport.objects.filter(pk=report.pk).update(version=report.version + 1)
+        FORUMS.replace()  # update() sends no signal
     return row
 
 

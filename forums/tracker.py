@@ -4,6 +4,7 @@ accepted reports."""
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -14,10 +15,12 @@ from django.utils.translation import gettext_lazy as _
 import django_filters
 
 from cms.directory.models import Country, PopulationGroup, Theme
+from cms.directory.versions import DIRECTORY
 from cms.widgets import FastSelect
 
 from . import selectors
 from .models import Commitment, ForumPage, MeetingPage, Status
+from .versions import FORUMS
 
 MAX_COMMITMENTS = 300
 
@@ -103,6 +106,20 @@ class TrackerFilter(django_filters.FilterSet):
     def filter_nothing(self, queryset, name, value):
         # The status narrows the matrix's cells and rows, not the commitments (see build()).
         return queryset
+
+
+def cache_key(request, params) -> str:
+    """What the tracker for ``params`` (a valid filter) depends on: the forums, directory and
+    page tree versions (commitments, reports, countries, forum and meeting titles), the
+    language and the filter."""
+    from cms.pages.shell import tree_version
+
+    query = "&".join(f"{name}={value}" for name, values in sorted(params.lists())
+                     for value in values)
+    return ":".join([
+        "puente:forums:tracker", FORUMS.current(), DIRECTORY.current(), tree_version(request),
+        get_language() or "en", hashlib.sha256(query.encode()).hexdigest(),
+    ])
 
 
 @dataclass

@@ -14,5 +14,7 @@ class FrameworksConfig(AppConfig):
 
         personal_data.register("frameworks", exporter=frameworks_export, eraser=frameworks_erase)
         from . import registrations
+        from .versions import FRAMEWORKS
 
         registrations.register()
+        FRAMEWORKS.follow_apps(self.label)

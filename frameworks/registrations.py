@@ -66,10 +66,13 @@ def register() -> None:
     from countries import sections
     from opendata import datasets
 
+    from .versions import FRAMEWORKS
+
     sections.register(sections.Section(
         key="frameworks", title=_("Legal frameworks"), order=50,
         template="frameworks/country_section.html", context=country_section,
         headline=party_headline, headline_label=_("Conventions ratified"),
+        version=FRAMEWORKS.current,
     ))
     column = datasets.Column
     datasets.register(datasets.Dataset(

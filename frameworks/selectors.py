@@ -16,6 +16,8 @@ from wagtail.models import Locale, Page, PageViewRestriction
 
 from cms.directory.models import Country
 from cms.directory.versions import DIRECTORY
+from cms.pages.shell import tree_version
+from cms.versions import kept
 
 from . import charts
 from .models import (
@@ -28,6 +30,7 @@ from .models import (
     Standing,
     translated,
 )
+from .versions import FRAMEWORKS
 
 SORTS = ("country", "signature", "consent", "deposit", "in_force", "standing")
 STANDING_ORDER = {Standing.PARTY: 0, Standing.PENDING_DEPOSIT: 1, Standing.SIGNATORY: 2,
@@ -212,35 +215,59 @@ def articles_with_served(framework: Framework, request) -> list[dict]:
 
 
 def framework_page_context(page: FrameworkPage, request) -> dict:
+    """The page's articles and, for a binding instrument, its status table, chart and cycles.
+
+    Both are kept in the shared cache (and rendered once: ``fragment_key`` names the template
+    fragments) under the frameworks, directory and page tree versions, the language and host,
+    and the table's filter and sort, which take a bounded set of values.
+    """
     framework = page.framework
-    context = {"framework": framework, "articles": articles_with_served(framework, request)}
+    key = ("puente:frameworks:page", FRAMEWORKS.current(), DIRECTORY.current(),
+           tree_version(request), translation.get_language() or "en", request.get_host(),
+           page.pk)
+    context = {
+        "framework": framework,
+        "articles": kept((*key, "articles"), lambda: articles_with_served(framework, request)),
+        "articles_key": ":".join(map(str, key)),
+    }
     context["documents"] = list(page.documents.select_related("document"))
     if not framework.binding:
         return context
-    table = status_table(framework)
     standing = request.GET.get("standing", "")
+    standing = standing if standing in Standing.values else ""
     sort = request.GET.get("sort", "country")
     sort = sort if sort in SORTS else "country"
     descending = request.GET.get("dir") == "desc"
-    points = ratifications_over_time(table)
+    # The chart runs to the current year: a new year is a new answer.
+    status_key = (*key, standing, sort, descending, timezone.localdate().year)
+
+    def compute():
+        table = status_table(framework)
+        points = ratifications_over_time(table)
+        return {
+            "table": table,
+            "rows": filter_and_sort(table, standing, sort, descending),
+            "points": points,
+            "chart": charts.cumulative_bars(points, framework.code),
+            "undated_parties": sum(
+                1 for r in table.rows
+                if r.standing == Standing.PARTY and not r.status.deposit_date
+            ),
+            "cycles": list(framework.cycles.annotate(
+                submitted=Count("reports",
+                                filter=Q(reports__state__in=["submitted", "reviewed"])),
+                late=Count("reports", filter=Q(reports__state="late")),
+                total=Count("reports"),
+            )),
+        }
+
     context.update(
-        table=table,
-        rows=filter_and_sort(table, standing, sort, descending),
-        standing=standing if standing in Standing.values else "",
+        kept((*status_key, "status"), compute),
+        standing=standing,
         standings=Standing.choices,
         sort=sort,
         descending=descending,
-        points=points,
-        chart=charts.cumulative_bars(points, framework.code),
-        undated_parties=sum(
-            1 for r in table.rows
-            if r.standing == Standing.PARTY and not r.status.deposit_date
-        ),
-        cycles=list(framework.cycles.annotate(
-            submitted=Count("reports", filter=Q(reports__state__in=["submitted", "reviewed"])),
-            late=Count("reports", filter=Q(reports__state="late")),
-            total=Count("reports"),
-        )),
+        status_key=":".join(map(str, status_key)),
     )
     return context
 

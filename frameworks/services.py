@@ -30,6 +30,7 @@ from .models import (
     Standing,
 )
 from .validation import check_status
+from .versions import FRAMEWORKS
 
 #: The fields a status change may set, in the order of the CSV columns.
 STATUS_FIELDS = (
@@ -239,6 +240,7 @@ def cycle_reports_create(*, cycle: ReportingCycle, by) -> int:
     existing = set(cycle.reports.values_list("country_id", flat=True))
     new = [NationalReport(cycle=cycle, country_id=c) for c in parties if c not in existing]
     NationalReport.objects.bulk_create(new, ignore_conflicts=True)
+    FRAMEWORKS.replace()  # bulk_create sends no signal
     return len(new)
 
 

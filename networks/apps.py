@@ -14,5 +14,7 @@ class NetworksConfig(AppConfig):
 
         personal_data.register("networks", exporter=networks_export, eraser=networks_erase)
         from . import profiles
+        from .versions import NETWORKS
 
         profiles.register()
+        NETWORKS.follow_apps(self.label)

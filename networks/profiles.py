@@ -12,6 +12,7 @@ from countries import sections
 from opendata import datasets
 
 from .models import Membership, MembershipState, MembershipTransition
+from .versions import NETWORKS
 
 
 def country_section(country, request) -> dict:
@@ -77,6 +78,7 @@ def register() -> None:
         key="networks", title=_("Cooperation networks"), order=20,
         template="networks/country_section.html", context=country_section,
         headline=country_headline, headline_label=_("Networks"),
+        version=NETWORKS.current,
     ))
     datasets.register(datasets.Dataset(
         slug="networks",

@@ -4,39 +4,68 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 
 from django.db.models import Prefetch
 from django.http import StreamingHttpResponse
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from cms.directory.models import Country
-from cms.pagination import paginate
+from cms.pages.shell import tree_version
+from cms.pagination import page_number, paginate
 
 from .filters import ProjectFilter
+from .models import ProjectPage
 from .selectors import cached, live_pages, totals
+from .signal_handlers import PROJECTS
 
 PER_PAGE = 20
 CSV_MAX_ROWS = 10_000
 
 
 def list_context(index, request) -> dict:
-    project_filter = ProjectFilter(request.GET or None, queryset=live_pages(index),
+    """The filter form, and the page of results and totals it selects. Both are rendered once
+    per ``results_key`` (the projects and tree versions, language, host and query string) and
+    kept: they are read from the database only when their kept fragment is not."""
+    # The filter only validates here; its pages are selected when a fragment is not kept.
+    project_filter = ProjectFilter(request.GET or None, queryset=ProjectPage.objects.none(),
                                    request=request)
-    pages = project_filter.qs if project_filter.is_bound and project_filter.is_valid() else (
-        live_pages(index) if not project_filter.is_bound else live_pages(index).none()
-    )
-    page_obj = paginate(
-        request,
-        pages.prefetch_related(
-            Prefetch("project__countries", queryset=Country.objects.order_by("name_en"))
-        ),
-        PER_PAGE,
-    )
-    if project_filter.is_bound:
-        summary = totals(pages)
-    else:
-        summary = cached(request, "totals", index.pk, compute=lambda: totals(pages))
-    return {"filter": project_filter, "page_obj": page_obj, "totals": summary}
+    valid = not project_filter.is_bound or project_filter.is_valid()
+    if valid:
+        query = request.GET.copy()
+        query["page"] = str(page_number(request.GET.get("page")))
+        query = hashlib.sha256(query.urlencode().encode()).hexdigest()
+    else:  # any invalid filter selects nothing: one answer for all
+        query = "invalid"
+    key = ":".join([PROJECTS.current(), tree_version(request), get_language() or "en",
+                    request.get_host(), str(index.pk), query])
+
+    def selected():
+        if not valid:
+            return ProjectPage.objects.none()
+        pages = live_pages(index)
+        return project_filter.filter_queryset(pages) if project_filter.is_bound else pages
+
+    def page_obj():
+        return paginate(
+            request,
+            selected().prefetch_related(
+                Prefetch("project__countries", queryset=Country.objects.order_by("name_en"))
+            ),
+            PER_PAGE,
+        )
+
+    def summary():
+        if project_filter.is_bound:
+            return totals(selected())
+        return cached(request, "totals", index.pk, compute=lambda: totals(selected()))
+
+    return {"filter": project_filter, "page_obj": SimpleLazyObject(page_obj),
+            "totals": SimpleLazyObject(summary), "results_key": key,
+            # The form shows what was asked: kept only for valid filters (a bounded set).
+            "form_key": key if valid else ""}
 
 
 class _Echo:

@@ -77,10 +77,13 @@ def register_all() -> None:
     if apps.is_installed("countries"):
         from countries import sections
 
+        from .signal_handlers import PROJECTS
+
         sections.register(sections.Section(
             key="projects", title=_("Cooperation projects"), order=40,
             template="projects/country_section.html", context=opendata_rows.country_section,
             headline=opendata_rows.country_headline, headline_label=_("Projects"),
+            version=PROJECTS.current,
         ))
     if apps.is_installed("opendata"):
         from opendata import datasets

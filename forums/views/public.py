@@ -6,6 +6,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,6 +16,7 @@ from cms.calendars import calendar_bytes, ics_response, timed_event
 from cms.directory.models import Country
 from cms.notify import absolute_url
 from cms.refusals import Refusal, refused_to_page
+from cms.versions import kept
 
 from .. import charts, exports, permissions, selectors, services, tracker
 from ..models import Commitment, DocumentFile, ForumDocument, MeetingPage, Status
@@ -33,15 +35,23 @@ def commitments(request):
     tracker_filter = tracker.TrackerFilter(params or None, request=request)
     if output not in ("html", "csv") or (params and not tracker_filter.is_valid()):
         return _bad_request(request, tracker_filter.form)
-    data = tracker.build(tracker_filter)
     if output == "csv":
+        data = tracker.build(tracker_filter)
         return exports.csv_response(
             "commitments.csv", exports.tracker_header(), exports.tracker_rows(data)
         )
+    # Kept (and rendered once) per filter, language and data: the filters are valid choices.
+    key = tracker.cache_key(request, params)
+    kept_data = SimpleLazyObject(lambda: kept((key, "data"), lambda: (
+        (built := tracker.build(tracker_filter)), charts.status_chart(built.by_country)
+    )))  # read only when the page's kept fragment is not
+    data = SimpleLazyObject(lambda: kept_data[0])
+    chart = SimpleLazyObject(lambda: kept_data[1])
     return render(request, "forums/tracker.html", {
         "filter": tracker_filter,
         "tracker": data,
-        "chart": charts.status_chart(data.by_country),
+        "tracker_key": key,
+        "chart": chart,
         "statuses": Status.choices,
         "csv_query": _with_format(request, "csv"),
     })

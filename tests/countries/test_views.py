@@ -128,3 +128,34 @@ def test_index_asks_each_section_once_for_all_countries(client, profile_data):
     finally:
         sections._sections.pop("zz-test")
     assert with_one_more == before + 1
+
+
+def test_kept_sections_and_headlines_follow_every_change(client, profile_data, peru, midis,
+                                                         mdsf, secretariat):
+    from tests.factories.frameworks import CountryStatusFactory, FrameworkFactory
+    from tests.factories.networks import NetworkFactory, member_of
+
+    profile, index = "/en/countries/pe/", "/en/countries/"
+    agencies = r'>Peru</a></th><td[^>]*>(\d+)<'
+    before = int(re.search(agencies, client.get(index).content.decode()).group(1))
+    client.get(profile)  # both kept from here on
+    AgencyFactory(country=peru, name="Programa Nacional Cuna Más")
+    assert "Programa Nacional Cuna Más" in client.get(profile).content.decode()
+    assert int(re.search(agencies, client.get(index).content.decode()).group(1)) == before + 1
+    member_of(NetworkFactory(slug="rital", name_en="Labour Network"), midis,
+              secretariat=secretariat)
+    assert "Labour Network" in client.get(profile).content.decode()
+    experience = profile_data["library"].get_children().specific().first()
+    experience.title = "Juntos, otra vez"
+    experience.save_revision().publish()
+    assert "Juntos, otra vez" in client.get(profile).content.decode()
+    CountryStatusFactory(framework=FrameworkFactory(code="A-70"), country=peru)
+    assert "A-70: " in client.get(profile).content.decode()
+    from exchanges.models import ExchangeRequest
+
+    exchange = ExchangeRequest.objects.filter(requesting_agency=midis).first()
+    exchange.state = "draft"  # saved as the workflow saves it
+    exchange.save()
+    assert "1 exchange received" in client.get(profile).content.decode()
+    assert 'href="/pt/legal-frameworks/countries/pe/"' in client.get(
+        "/pt/countries/pe/").content.decode()  # kept by language

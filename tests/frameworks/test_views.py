@@ -176,3 +176,28 @@ def test_every_table_downloads_as_csv_and_json(client, framework_pages, parties)
         assert data, url
     text = client.get("/en/legal-frameworks/compare/?country=pe&country=br&format=csv").content
     assert "A-70,party,signatory" in text.decode()
+
+
+def test_the_kept_framework_page_follows_every_change(client, framework_pages, parties, article,
+                                                      home_pages, countries, people):
+    url = "/en/legal-frameworks/a-70/"
+    client.get(url)  # kept from here on
+    status = CountryStatus.objects.get(framework__code="A-70", country=countries["PE"])
+    status.source_url = "https://example.org/peru-deposit"
+    status.save()
+    assert "https://example.org/peru-deposit" in client.get(url).content.decode()
+    practice = StandardPageFactory(parent=home_pages["es"], title="Sistema de cuidados")
+    services.article_tag_create(article=article, target=practice, by=people["editor"])
+    assert "Sistema de cuidados" in client.get(url).content.decode()
+    practice.title = "Red de cuidados"
+    practice.save_revision().publish()
+    assert "Red de cuidados" in client.get(url).content.decode()
+    cycle = ReportingCycleFactory(framework=framework_pages["en"].framework)
+    client.get(url)
+    services.cycle_reports_create(cycle=cycle, by=None)  # bulk: no signal of its own
+    assert "0 of 3 submitted" in client.get(url).content.decode()
+    countries["PE"].name_en = "Republic of Peru"
+    countries["PE"].save()
+    assert "Republic of Peru" in client.get(url).content.decode()
+    html = client.get("/es/legal-frameworks/a-70/").content.decode()  # kept by language
+    assert 'href="/es/legal-frameworks/countries/pe/"' in html

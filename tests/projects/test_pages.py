@@ -76,3 +76,23 @@ def test_pages_cost_a_constant_number_of_queries(indexes, client, path,
     with CaptureQueriesContext(connection) as large:
         client.get(path)
     assert len(large) == len(small)
+
+
+def test_the_kept_list_follows_projects_pages_and_budgets(indexes, client):
+    project = published_project(indexes, n=1)
+    assert "Labour inspection 1 (en)" in client.get("/en/projects/").content.decode()
+    page = project.pages_by_language["en"]
+    page.title = "Labour inspection renewed"
+    page.save_revision().publish()
+    html = client.get("/en/projects/").content.decode()
+    assert "Labour inspection renewed" in html and "Labour inspection 1 (en)" not in html
+    modality = project.get_modality_display()
+    project.modality = Modality.PARTNERSHIP if project.modality != Modality.PARTNERSHIP else (
+        Modality.REGIONAL)
+    project.save()
+    html = client.get("/en/projects/").content.decode()
+    assert f"{project.get_modality_display()} · " in html and f"{modality} · " not in html
+    published_project(indexes, n=2)
+    html = client.get("/en/projects/?year=2027").content.decode()
+    assert "Labour inspection 2 (en)" in html
+    assert "Labour inspection 2 (es)" in client.get("/es/projects/").content.decode()

@@ -127,3 +127,29 @@ def test_apps_list_their_public_views_in_every_language(client, home_pages, monk
     for url in logins.values():
         assert urls[url] == logins | {"x-default": logins["en"]}
     assert f"{BASE}/en/" in urls  # the pages are still there
+
+
+def test_the_kept_sitemap_follows_publishing_and_moves(client, home_pages):
+    page = StandardPageFactory(parent=home_pages["en"], title="Kept", slug="kept")
+    assert f"{BASE}/en/kept/" in entries(parse(client.get("/sitemap.xml")))
+    assert f"{BASE}/en/kept/" in entries(parse(client.get("/sitemap.xml")))  # from the cache
+    page.slug = "renamed"
+    page.save_revision().publish()
+    urls = entries(parse(client.get("/sitemap.xml")))
+    assert f"{BASE}/en/renamed/" in urls
+    assert f"{BASE}/en/kept/" not in urls
+    page.unpublish()
+    assert f"{BASE}/en/renamed/" not in entries(parse(client.get("/sitemap.xml")))
+
+
+def test_the_kept_sitemap_follows_the_public_views(client, home_pages, monkeypatch):
+    client.get("/sitemap.xml")
+    monkeypatch.setattr(sitemaps, "_VIEWS", [])
+    sitemaps.register_view("account_login")
+    assert f"{BASE}/fr/accounts/login/" in entries(parse(client.get("/sitemap.xml")))
+
+
+def test_a_bad_sitemap_page_number_is_refused_every_time(client, about, monkeypatch):
+    monkeypatch.setattr(sitemaps.PageSitemap, "limit", 3)
+    for _ in range(2):
+        assert client.get("/sitemap-pages.xml?p=x").status_code == 404
