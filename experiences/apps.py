@@ -8,6 +8,7 @@ class ExperiencesConfig(AppConfig):
     verbose_name = _("Experiences")
 
     def ready(self):
+        from cms.pages.highlights import newest_pages_of, register_highlight
         from search import registry
 
         from .indexing import INDEXED
@@ -17,3 +18,6 @@ class ExperiencesConfig(AppConfig):
         from . import profiles
 
         profiles.register()
+        register_highlight(
+            "experiences", _("New experiences"), newest_pages_of("experiencepage"), order=30
+        )
