@@ -1,6 +1,11 @@
 """Demo exchanges: sixteen requests between real agencies, one or more in every state, each
 brought there through ``workflow.transition`` so that its audit trail is real.
 
+Every text is written in its author's language: a Peruvian, Colombian or Mexican agency's in
+Spanish, a Brazilian one's in Portuguese (the secretariat answers in the request's language).
+The agencies and programmes are real; the requests, reviews, reports and evaluations are
+illustrative.
+
 Idempotent: a request whose title already exists for its agency is left alone.
 """
 
@@ -38,7 +43,7 @@ FOCAL = {
 # publish, problem, need
 EXCHANGES = (
     (
-        "Linking cash transfer families to local employment services",
+        "Vincular a las familias usuarias de transferencias con los servicios locales de empleo",
         ("PE", "MIDIS"),
         None,
         State.DRAFT,
@@ -46,11 +51,12 @@ EXCHANGES = (
         ["youth"],
         ["virtual"],
         False,
-        "Young people in families that receive transfers rarely find formal work.",
-        "See how another country refers transfer families to public employment services.",
+        "Los jóvenes de hogares que reciben transferencias rara vez consiguen un empleo formal.",
+        "Conocer cómo otro país deriva a las familias usuarias de transferencias a los "
+        "servicios públicos de empleo.",
     ),
     (
-        "Targeting cash transfers with a household social registry",
+        "Focalizar las transferencias monetarias con un registro social de hogares",
         ("PE", "MIDIS"),
         None,
         State.SUBMITTED,
@@ -58,13 +64,13 @@ EXCHANGES = (
         [],
         ["virtual", "study_visit"],
         True,
-        "Our conditional cash transfers miss many poor rural households and reach some families "
-        "who are no longer poor.",
-        "Learn how a social registry of households is built, updated and used to target cash "
-        "transfers and other programmes.",
+        "Nuestras transferencias condicionadas no llegan a muchos hogares rurales pobres y "
+        "alcanzan a algunas familias que ya no lo son.",
+        "Aprender cómo se construye, actualiza y utiliza un registro social de hogares para "
+        "focalizar las transferencias y otros programas.",
     ),
     (
-        "A national care system for older persons",
+        "Um sistema nacional de cuidados para pessoas idosas",
         ("BR", "MDS"),
         None,
         State.UNDER_REVIEW,
@@ -72,11 +78,13 @@ EXCHANGES = (
         ["older-persons"],
         ["study_visit"],
         True,
-        "Families, mostly women, care for dependent older persons without public support.",
-        "Understand how a national care system was designed, financed and phased in.",
+        "As famílias, sobretudo as mulheres, cuidam de pessoas idosas dependentes sem apoio "
+        "público.",
+        "Entender como um sistema nacional de cuidados foi desenhado, financiado e implantado "
+        "por etapas.",
     ),
     (
-        "Digital payment of transfers in remote areas",
+        "Pago digital de transferencias en zonas apartadas",
         ("CO", "DPS"),
         None,
         State.CHANGES_REQUESTED,
@@ -84,11 +92,12 @@ EXCHANGES = (
         [],
         ["workshop"],
         False,
-        "Beneficiaries travel for hours to collect their transfer in cash.",
-        "Learn from mobile-money and bank-account payment schemes.",
+        "Las personas beneficiarias viajan durante horas para cobrar su transferencia en "
+        "efectivo.",
+        "Aprender de los esquemas de pago por dinero móvil y cuentas bancarias.",
     ),
     (
-        "Purchase of computers for regional offices",
+        "Compra de computadoras para las oficinas regionales",
         ("PE", "MIDIS"),
         None,
         State.REJECTED,
@@ -96,11 +105,11 @@ EXCHANGES = (
         [],
         ["expert_mission"],
         False,
-        "Regional offices lack equipment.",
-        "Funding for computers.",
+        "Las oficinas regionales carecen de equipos.",
+        "Financiamiento para computadoras.",
     ),
     (
-        "Consulting indigenous peoples on social programmes",
+        "Consulta aos povos indígenas sobre os programas sociais",
         ("BR", "MDS"),
         None,
         State.APPROVED,
@@ -108,11 +117,11 @@ EXCHANGES = (
         ["indigenous-peoples"],
         ["virtual", "workshop"],
         True,
-        "Programmes are designed without the views of indigenous communities.",
-        "Methods for prior consultation in the design of social programmes.",
+        "Os programas são desenhados sem ouvir as comunidades indígenas.",
+        "Métodos de consulta prévia no desenho de programas sociais.",
     ),
     (
-        "Home visits for early childhood development",
+        "Visitas domiciliarias para el desarrollo infantil temprano",
         ("PE", "MIDIS"),
         None,
         State.APPROVED,
@@ -120,11 +129,12 @@ EXCHANGES = (
         ["children-adolescents"],
         ["study_visit"],
         True,
-        "Stunting and anaemia remain high among young children in the Andes.",
-        "How home-visiting programmes are run and evaluated at scale.",
+        "La desnutrición crónica y la anemia siguen altas entre los niños pequeños de los "
+        "Andes.",
+        "Cómo se gestionan y evalúan a gran escala los programas de visitas domiciliarias.",
     ),
     (
-        "Non-contributory pensions for older persons",
+        "Pensiones no contributivas para personas adultas mayores",
         ("MX", "BIENESTAR"),
         ("BR", "MDS"),
         State.PROVIDER_MATCHED,
@@ -132,11 +142,12 @@ EXCHANGES = (
         ["older-persons"],
         ["expert_mission"],
         True,
-        "Coverage of the universal pension is uneven in rural municipalities.",
-        "Experience with the continuous benefit (BPC) and its registration procedures.",
+        "La cobertura de la pensión universal es desigual en los municipios rurales.",
+        "La experiencia del Benefício de Prestação Continuada (BPC) y sus procedimientos de "
+        "registro.",
     ),
     (
-        "Updating a social registry of households",
+        "Actualización de un registro social de hogares",
         ("PE", "MIDIS"),
         ("CO", "DPS"),
         State.SCHEDULED,
@@ -144,11 +155,12 @@ EXCHANGES = (
         [],
         ["study_visit"],
         True,
-        "The household registry is updated too rarely to follow changes in income.",
-        "How the Sisbén survey is renewed and cross-checked with administrative data.",
+        "El registro de hogares se actualiza con muy poca frecuencia para seguir los cambios "
+        "en los ingresos.",
+        "Cómo se renueva la encuesta del Sisbén y se contrasta con registros administrativos.",
     ),
     (
-        "Graduation programmes out of extreme poverty",
+        "Programas de graduação para sair da extrema pobreza",
         ("BR", "MDS"),
         ("CO", "DPS"),
         State.IN_PROGRESS,
@@ -156,11 +168,12 @@ EXCHANGES = (
         ["women"],
         ["virtual", "study_visit"],
         True,
-        "Families leave the transfer programme without a stable income.",
-        "Design of graduation paths that combine transfers, coaching and seed capital.",
+        "As famílias deixam o programa de transferência de renda sem uma renda estável.",
+        "Desenho de trajetórias de graduação que combinam transferências, acompanhamento "
+        "familiar e capital semente.",
     ),
     (
-        "A single registry for cash transfer programmes",
+        "Un registro único para los programas de transferencias",
         ("CO", "DPS"),
         ("BR", "MDS"),
         State.COMPLETED,
@@ -168,11 +181,12 @@ EXCHANGES = (
         [],
         ["study_visit", "workshop"],
         True,
-        "Each transfer programme keeps its own list of beneficiaries.",
-        "Learn how the Cadastro Único serves as the one entry point for social programmes.",
+        "Cada programa de transferencias mantiene su propia lista de personas beneficiarias.",
+        "Aprender cómo el Cadastro Único funciona como puerta de entrada única a los "
+        "programas sociales.",
     ),
     (
-        "Conditional transfers and school attendance",
+        "Transferencias condicionadas y asistencia escolar",
         ("MX", "BIENESTAR"),
         ("PE", "MIDIS"),
         State.REPORTS_SUBMITTED,
@@ -180,11 +194,13 @@ EXCHANGES = (
         ["children-adolescents"],
         ["expert_mission"],
         True,
-        "School drop-out rises after primary school in transfer families.",
-        "How the Juntos programme verifies school attendance with the education ministry.",
+        "La deserción escolar aumenta después de la primaria en las familias usuarias de "
+        "transferencias.",
+        "Cómo el programa Juntos verifica la asistencia escolar con el Ministerio de "
+        "Educación.",
     ),
     (
-        "Evaluating the impact of conditional cash transfers",
+        "Avaliação de impacto das transferências condicionadas de renda",
         ("BR", "MDS"),
         ("PE", "MIDIS"),
         State.CLOSED,
@@ -192,11 +208,11 @@ EXCHANGES = (
         [],
         ["virtual", "workshop"],
         True,
-        "Evaluations of the transfer programme are rare and slow.",
-        "Methods and data for regular impact evaluations.",
+        "As avaliações do programa de transferência de renda são raras e demoradas.",
+        "Métodos e dados para avaliações de impacto periódicas.",
     ),
     (
-        "Social protection for rural women",
+        "Protección social para mujeres rurales",
         ("MX", "BIENESTAR"),
         ("CO", "DPS"),
         State.CLOSED,
@@ -204,11 +220,12 @@ EXCHANGES = (
         ["women", "rural-workers"],
         ["study_visit"],
         True,
-        "Rural women rarely hold the transfer or a bank account in their name.",
-        "Programmes that pay women directly and offer financial education.",
+        "Las mujeres rurales rara vez son titulares de la transferencia o de una cuenta "
+        "bancaria a su nombre.",
+        "Programas que pagan directamente a las mujeres y ofrecen educación financiera.",
     ),
     (
-        "Emergency transfers after natural disasters",
+        "Transferencias de emergencia tras desastres naturales",
         ("PE", "MIDIS"),
         ("MX", "BIENESTAR"),
         State.CLOSED,
@@ -216,11 +233,11 @@ EXCHANGES = (
         [],
         ["virtual"],
         False,
-        "After floods, help reaches families weeks late.",
-        "How transfers are scaled up quickly using the existing registry.",
+        "Tras las inundaciones, la ayuda llega a las familias con semanas de retraso.",
+        "Cómo se amplían rápidamente las transferencias a partir del registro existente.",
     ),
     (
-        "Paying transfers through mobile wallets in remote areas",
+        "Pago de transferencias mediante billeteras móviles en zonas apartadas",
         ("CO", "DPS"),
         ("MX", "BIENESTAR"),  # offers on the open call; the request is then withdrawn
         State.WITHDRAWN,
@@ -228,11 +245,74 @@ EXCHANGES = (
         ["rural-workers"],
         ["virtual"],
         False,
-        "Families in remote municipalities travel for hours to collect their transfer.",
-        "How mobile wallets and agent networks pay transfers where there is no bank.",
+        "Las familias de municipios apartados viajan durante horas para cobrar su "
+        "transferencia.",
+        "Cómo las billeteras móviles y las redes de corresponsales pagan transferencias donde "
+        "no hay bancos.",
     ),
 )
 ORDER = [s.value for s in State]
+
+# The language each demo agency writes in, by country.
+LANGUAGE = {"PE": "es", "CO": "es", "MX": "es", "BR": "pt"}
+
+# Everything else the people of an exchange write, in each of their languages.
+TEXTS = {
+    "es": {
+        "claim": "Punto focal de la institución.",
+        "objectives": "Adaptar lo que funciona a nuestro propio programa en el plazo de un año.",
+        "expected_results": "Una nota de diseño acordada con la alta dirección y un plan piloto.",
+        "summary": "{agency}: intercambio con una institución par. {need}",
+        "submit": "Lista para revisión.",
+        "review_unclear": "El presupuesto y los resultados esperados no están claros.",
+        "reject": "La compra de equipos no es cooperación entre pares.",
+        "request_changes": "Detalle el presupuesto, por favor.",
+        "review_clear": "Una solicitud clara y bien delimitada.",
+        "approve": "Aprobada; abierta a ofertas.",
+        "offer": "{agency} lleva años ejecutando este tipo de programa.",
+        "offer_consultation": "Colombia consultó a los pueblos indígenas al rediseñar su "
+        "programa de transferencias y puede compartir el protocolo.",
+        "offer_agents": "En México, el Banco del Bienestar paga transferencias a través de una "
+        "red de corresponsales locales.",
+        "withdraw": "Nuestra entidad está fusionando dos programas; presentaremos una nueva "
+        "solicitud cuando se fijen las nuevas reglas de pago.",
+        "activities": "Dos sesiones virtuales y luego una visita de cinco días a las oficinas "
+        "centrales y de campo.",
+        "participants": "{count} funcionarios de los equipos de planificación y operaciones.",
+        "results": "Una nota de diseño del nuevo procedimiento y un glosario compartido.",
+        "next_steps": "Piloto en dos regiones y una llamada de seguimiento en seis meses.",
+        "reports_in": "Los dos informes finales están entregados.",
+        "close": "Cerrado tras recibir ambos informes.",
+        "evaluation": "Práctico y bien organizado.",
+    },
+    "pt": {
+        "claim": "Ponto focal da instituição.",
+        "objectives": "Adaptar o que funciona ao nosso próprio programa no prazo de um ano.",
+        "expected_results": "Uma nota técnica acordada com a direção do ministério e um plano "
+        "piloto.",
+        "summary": "{agency}: intercâmbio com uma instituição par. {need}",
+        "submit": "Pronta para análise.",
+        "review_unclear": "O orçamento e os resultados esperados não estão claros.",
+        "reject": "A compra de equipamentos não é cooperação entre pares.",
+        "request_changes": "Por favor, detalhe o orçamento.",
+        "review_clear": "Uma solicitação clara e bem delimitada.",
+        "approve": "Aprovada; aberta a ofertas.",
+        "offer": "O {agency} executa este tipo de programa há anos.",
+        "activities": "Duas sessões virtuais e depois uma visita de cinco dias à sede e aos "
+        "escritórios de campo.",
+        "participants": "{count} servidores das equipes de planejamento e operações.",
+        "results": "Uma nota técnica sobre o novo procedimento e um glossário comum.",
+        "next_steps": "Piloto em duas regiões e uma reunião de acompanhamento em seis meses.",
+        "reports_in": "Os dois relatórios finais foram entregues.",
+        "close": "Encerrado após os dois relatórios.",
+        "evaluation": "Prático e bem organizado.",
+    },
+}
+
+
+def _text(country: str, key: str, **values) -> str:
+    """A demo text in the language of the agency of ``country``."""
+    return TEXTS[LANGUAGE[country]][key].format(**values)
 
 
 def _focal_points(stdout, secretariat) -> None:
@@ -258,7 +338,9 @@ def _focal_points(stdout, secretariat) -> None:
         )
         user.groups.add(*Group.objects.filter(name=roles.LEARNER))
         if not AgencyClaim.objects.filter(user=user, agency=agency).exists():
-            claim = agency_claim_create(user=user, agency=agency, statement="Focal point.")
+            claim = agency_claim_create(
+                user=user, agency=agency, statement=_text(country, "claim")
+            )
             agency_claim_decide(claim=claim, status=AgencyClaim.Status.APPROVED, by=secretariat)
 
 
@@ -279,6 +361,7 @@ def _create(spec, agencies, people, secretariat, today) -> ExchangeRequest | Non
     if ExchangeRequest.objects.filter(requesting_agency=requesting, title=title).exists():
         return None
     requester = people[FOCAL[requester_key]]
+    country = requester_key[0]  # the secretariat answers in the request's language
     index = EXCHANGES.index(spec)
     # Later states happened earlier: the closed exchanges months ago, drafts months ahead.
     start = today + datetime.timedelta(days=20 * (9 - index))
@@ -288,8 +371,8 @@ def _create(spec, agencies, people, secretariat, today) -> ExchangeRequest | Non
         title=title,
         problem=problem,
         need=need,
-        objectives="Adapt what works to our own programme within a year.",
-        expected_results="A design note agreed with our minister and a pilot plan.",
+        objectives=_text(country, "objectives"),
+        expected_results=_text(country, "expected_results"),
         period_start=start,
         period_end=start + datetime.timedelta(days=9),
         participants=4 + index % 5,
@@ -299,7 +382,7 @@ def _create(spec, agencies, people, secretariat, today) -> ExchangeRequest | Non
         if "BR" in (requester_key[0], (provider_key or ("",))[0])
         else ["es"],
         publish_summary=publish,
-        summary=f"{requesting.acronym} learned from a peer agency: {need}" if publish else "",
+        summary=_text(country, "summary", agency=requesting.acronym, need=need) if publish else "",
     )
     req.themes.set(Theme.objects.filter(slug__in=theme_slugs))
     req.population_groups.set(PopulationGroup.objects.filter(slug__in=group_slugs))
@@ -319,7 +402,7 @@ def _create(spec, agencies, people, secretariat, today) -> ExchangeRequest | Non
         req = workflow.transition(req, action, by=by, **extra)
         return ORDER.index(req.state) >= goal
 
-    if target == State.DRAFT or go("submit", requester, comment="Ready for review."):
+    if target == State.DRAFT or go("submit", requester, comment=_text(country, "submit")):
         return req
     if go("start_review", secretariat):
         return req
@@ -331,12 +414,12 @@ def _create(spec, agencies, people, secretariat, today) -> ExchangeRequest | Non
             clarity=2,
             commitment=3,
             feasibility=2,
-            comments="The budget and the expected results are unclear.",
+            comments=_text(country, "review_unclear"),
         )
         if target == State.REJECTED:
-            go("reject", secretariat, comment="Equipment purchases are not peer cooperation.")
+            go("reject", secretariat, comment=_text(country, "reject"))
         else:
-            go("request_changes", secretariat, comment="Please detail the budget.")
+            go("request_changes", secretariat, comment=_text(country, "request_changes"))
         return req
     Review.objects.create(
         request=req,
@@ -345,29 +428,27 @@ def _create(spec, agencies, people, secretariat, today) -> ExchangeRequest | Non
         clarity=4,
         commitment=4,
         feasibility=4,
-        comments="A clear, well-scoped request.",
+        comments=_text(country, "review_clear"),
     )
-    if go("approve", secretariat, open_to_offers=True, comment="Approved; open to offers."):
+    if go("approve", secretariat, open_to_offers=True, comment=_text(country, "approve")):
         if index == 5:  # an open call that already has an offer
             offer_create(
                 req=req,
                 by=people["focal.co@puente.test"],
                 agency=agencies[("CO", "DPS")],
-                message="Colombia consulted indigenous peoples when redesigning its "
-                "transfer programme and can share the protocol.",
+                message=_text("CO", "offer_consultation"),
             )
         if target == State.WITHDRAWN:
             offer_create(
                 req=req,
                 by=people[FOCAL[provider_key]],
                 agency=agencies[provider_key],
-                message="Mexico pays transfers through a network of local agents.",
+                message=_text(provider_key[0], "offer_agents"),
             )
             go(
                 "withdraw",
                 requester,
-                comment="Our ministry is merging two programmes; we will file a new request "
-                "once the new payment rules are set.",
+                comment=_text(country, "withdraw"),
             )
         return req
     provider = agencies[provider_key]
@@ -375,7 +456,7 @@ def _create(spec, agencies, people, secretariat, today) -> ExchangeRequest | Non
         req=req,
         by=people[FOCAL[provider_key]],
         agency=provider,
-        message=f"{provider.acronym} has run this kind of programme for years.",
+        message=_text(provider_key[0], "offer", agency=provider.acronym),
     )
     req = workflow.offer_accept(offer=offer, by=requester)
     if ORDER.index(req.state) >= goal:
@@ -388,14 +469,14 @@ def _create(spec, agencies, people, secretariat, today) -> ExchangeRequest | Non
             request=req,
             agency=agency,
             by=people[FOCAL[key]],
-            activities="Two virtual sessions, then a five-day visit to central and field offices.",
-            participants=f"{req.participants} officials of the planning and operations teams.",
-            results="A design note for the new procedure and a shared glossary.",
-            next_steps="Pilot in two regions and a follow-up call in six months.",
+            activities=_text(key[0], "activities"),
+            participants=_text(key[0], "participants", count=req.participants),
+            results=_text(key[0], "results"),
+            next_steps=_text(key[0], "next_steps"),
         )
-    if go("reports_in", requester, comment="Both final reports are in."):
+    if go("reports_in", requester, comment=_text(country, "reports_in")):
         return req
-    go("close", secretariat, comment="Closed after both reports.")
+    go("close", secretariat, comment=_text(country, "close"))
     for key in (requester_key, provider_key):
         Evaluation.objects.create(
             request=req,
@@ -403,7 +484,7 @@ def _create(spec, agencies, people, secretariat, today) -> ExchangeRequest | Non
             by=people[FOCAL[key]],
             satisfaction=4 + index % 2,
             usefulness=4,
-            narrative="Practical and well organised.",
+            narrative=_text(key[0], "evaluation"),
         )
     # Closed exchanges ended months ago, so their follow-up survey is open.
     ExchangeRequest.objects.filter(pk=req.pk).update(

@@ -263,6 +263,10 @@ class ExchangeRoomPolicy(RoomPolicy):
     def is_moderator(self, user, parent: ExchangeRequest) -> bool:
         return secretariat_sees(user, parent)
 
+    def language(self, parent: ExchangeRequest) -> str:
+        """An exchange's room speaks the requesting agency's language, as its request does."""
+        return parent.requesting_agency.country.site_language
+
     def may_read(self, user, parent: ExchangeRequest) -> bool:
         # A withdrawn exchange's room stays readable by its parties, but nobody posts any more.
         return super().may_read(user, parent) or (

@@ -13,6 +13,7 @@ class ExperiencesConfig(AppConfig):
         from .personal_data import experiences_erase, experiences_export
 
         personal_data.register("experiences", exporter=experiences_export, eraser=experiences_erase)
+        from cms.pages.highlights import newest_pages_of, register_highlight
         from search import registry
 
         from .indexing import INDEXED
@@ -24,3 +25,6 @@ class ExperiencesConfig(AppConfig):
         from . import profiles
 
         profiles.register()
+        register_highlight(
+            "experiences", _("New experiences"), newest_pages_of("experiencepage"), order=30
+        )

@@ -19,6 +19,7 @@ class ExperienceMatch:
     agency_id: int | None
     title: str
     url: str
+    language: str = ""
 
 
 def similar_experiences(
@@ -39,7 +40,10 @@ def similar_experiences(
     hits = get_engine().similar(
         text, themes=tuple(theme_slugs), populations=tuple(population_slugs), limit=limit
     )
-    return [ExperienceMatch(h.page_id, h.score, h.agency_id, h.title, h.url) for h in hits]
+    return [
+        ExperienceMatch(h.page_id, h.score, h.agency_id, h.title, h.url, h.language)
+        for h in hits
+    ]
 
 
 def related_experiences(
@@ -72,4 +76,7 @@ def _related(page, themes, groups, limit: int) -> list[ExperienceMatch]:
         exclude=[page.pk],
         limit=limit,
     )
-    return [ExperienceMatch(h.page_id, h.score, h.agency_id, h.title, h.url) for h in hits]
+    return [
+        ExperienceMatch(h.page_id, h.score, h.agency_id, h.title, h.url, h.language)
+        for h in hits
+    ]

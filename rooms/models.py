@@ -18,6 +18,9 @@ KIND_LABELS = {
     "cohort": _("Cohort"),
     "webinar": _("Webinar"),
     "exchange": _("Exchange"),
+    "forum": _("Forum"),
+    "meeting": _("Meeting"),
+    "project": _("Project"),
     STANDALONE: _("Room of the secretariat"),
 }
 

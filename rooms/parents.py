@@ -32,6 +32,8 @@ class RoomParentPolicy(Protocol):
 
     # Optional: def readable(self, user, parents: QuerySet) -> QuerySet — the parents among
     # ``parents`` that ``may_read`` would allow, in one query.
+    # Optional: def language(self, parent) -> str — the language its room is held in, when the
+    # parent has no locale of its own (see ``language_of``).
 
 
 class RoomPolicy:
@@ -87,6 +89,19 @@ def kind_of(parent: models.Model) -> str:
     return policy_for(parent).kind
 
 
+def language_of(parent: models.Model) -> str:
+    """The language of a parent's room: the policy's ``language(parent)`` when it has one, else
+    the parent's locale (a course's cohort, a webinar), else the site's default."""
+    from django.conf import settings
+
+    answer = getattr(policy_for(parent), "language", None)
+    if answer is not None:
+        code = answer(parent)
+    else:
+        code = getattr(getattr(parent, "locale", None), "language_code", None)
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 def readable_ids(user, model: type[models.Model], ids) -> set[int]:
     """The ids among ``ids`` (parents of type ``model``) that ``user`` may read: one query when
     the policy can answer for the whole set (``readable``), else one check per parent."""
@@ -112,6 +127,16 @@ class NetworkRoomPolicy(RoomPolicy):
 
         agencies = represented_agency_ids(user)
         return bool(agencies) and parent.members.filter(pk__in=agencies).exists()
+
+    def language(self, parent) -> str:
+        """The language most of its member agencies' countries speak (ties: the first met)."""
+        from collections import Counter
+
+        from cms.directory.models import Country
+
+        countries = Country.objects.filter(agencies__networks=parent).distinct()
+        spoken = Counter(country.site_language for country in countries)
+        return spoken.most_common(1)[0][0] if spoken else ""
 
     def readable(self, user, parents):
         from cms.permissions import is_active_user, is_secretariat, represented_agency_ids

@@ -56,15 +56,21 @@ def _may_post_now(room: Room, user) -> None:
 
 
 def room_for_parent(*, parent) -> Room:
-    """The room of a registered parent, created (titled after the parent) on first use."""
+    """The room of a registered parent, created on first use in the parent's language
+    (``parents.language_of``) and titled after the parent in that language (a network's name)."""
     parent = getattr(parent, "specific", parent)
     kind = parents.kind_of(parent)
     content_type = ContentType.objects.get_for_model(parent)
-    language = getattr(getattr(parent, "locale", None), "language_code", settings.LANGUAGE_CODE)
+    room = Room.objects.filter(content_type=content_type, object_id=parent.pk).first()
+    if room is not None:
+        return room
+    language = parents.language_of(parent)
+    with translation.override(language):
+        title = str(parent)[:200]
     room, _created = Room.objects.get_or_create(
         content_type=content_type,
         object_id=parent.pk,
-        defaults={"title": str(parent)[:200], "kind": kind, "language": language},
+        defaults={"title": title, "kind": kind, "language": language},
     )
     return room
 

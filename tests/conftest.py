@@ -1,6 +1,9 @@
 """Fixtures every test module may use: the page tree in four languages and one person per role."""
 
+from io import StringIO
+
 from django.conf import settings
+from django.core.management import call_command
 
 from wagtail.models import Locale, Page, Site
 
@@ -169,3 +172,9 @@ def secretariat(db):
 @pytest.fixture
 def superuser(db):
     return UserFactory(is_superuser=True, is_staff=True, roles=[])
+
+
+@pytest.fixture
+def seeded_demo(db):
+    """The whole demo site, as ``manage.py seed_demo`` loads it (slow: use it once a module)."""
+    call_command("seed_demo", stdout=StringIO())

@@ -32,6 +32,11 @@ DEMO_USERS = (
 # Approved focal-point claims, and one left pending for the secretariat to decide.
 APPROVED_CLAIMS = (("focal.pe@puente.test", "PE", "MIDIS"), ("focal.br@puente.test", "BR", "MDS"))
 PENDING_CLAIMS = (("pending@puente.test", "PY", "MTESS"),)
+# What each claimant writes, in their own language.
+CLAIM_STATEMENT = {
+    "es": "Coordinación de cooperación internacional.",
+    "pt": "Coordenação de cooperação internacional.",
+}
 
 
 @transaction.atomic
@@ -69,7 +74,7 @@ def seed(stdout) -> None:
         if AgencyClaim.objects.filter(user=user, agency=agency).exists():
             continue
         claim = agency_claim_create(
-            user=user, agency=agency, statement="Coordinator of international cooperation."
+            user=user, agency=agency, statement=CLAIM_STATEMENT[user.preferred_language]
         )
         if (email, country, acronym) in APPROVED_CLAIMS:
             agency_claim_decide(claim=claim, status=AgencyClaim.Status.APPROVED, by=secretariat)

@@ -96,6 +96,16 @@ class Country(TranslatedNameMixin, models.Model):
             )
         ]
 
+    @property
+    def site_language(self) -> str:
+        """The first of its official languages that the site speaks (Haiti: French), else the
+        site's default language (Suriname's Dutch is not one of the four)."""
+        spoken = dict(settings.LANGUAGES)
+        return next(
+            (code for code in self.official_languages or () if code in spoken),
+            settings.LANGUAGE_CODE,
+        )
+
 
 class Agency(models.Model):
     """A national institution: a ministry, institute or service of one country."""

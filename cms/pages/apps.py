@@ -8,7 +8,6 @@ class PagesConfig(AppConfig):
     verbose_name = _("Site pages")
 
     def ready(self):
-        from . import highlights, shell
+        from . import shell
 
         shell.connect_signals()
-        highlights.register_defaults()

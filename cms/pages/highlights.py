@@ -95,10 +95,3 @@ def newest_pages_of(model_name: str) -> Callable:
 
     return source
 
-
-def register_defaults() -> None:
-    """Nothing yet: each app registers its own sources. The experiences app (being moved out of
-    search/) adds its newest pages in its ``ready()`` with
-    ``register_highlight("experiences", _("New experiences"),
-    newest_pages_of("experiencepage"), order=30)`` — kept out of here so the home page stays
-    within its 15 queries until the source is cached or merged."""

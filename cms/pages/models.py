@@ -10,7 +10,7 @@ from wagtail.search import index
 
 from . import shell
 from .blocks import BaseStreamBlock
-from .highlights import highlights
+from .highlights import highlights, public_pages
 
 
 class HomePage(Page):
@@ -38,11 +38,11 @@ class HomePage(Page):
                     "url": section.get_url(request),
                     "intro": getattr(section, "intro", ""),
                 }
-                for section in self.get_children().live().public().in_menu().specific()
+                for section in public_pages(self.get_children().live()).in_menu().specific()
             ],
         )
         # Dated and new things (upcoming webinars, open cohorts, new experiences): a few
-        # bounded queries, not cached (they depend on the time and on non-page rows).
+        # bounded queries, cached a few minutes under the tree version (see highlights).
         context["highlights"] = highlights(request, self.locale_id)
         return context
 

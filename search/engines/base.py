@@ -149,6 +149,7 @@ class SimilarHit:
     agency_id: int | None
     title: str
     url: str
+    language: str = ""
 
 
 class Engine:

@@ -150,7 +150,8 @@ def build_similar(
         filter=[Q("term", kind=EXPERIENCE_KIND)],
         must_not=[Q("ids", values=[str(pk) for pk in exclude])] if exclude else [],
     )
-    return Search(index=index).query(query).source(["agency_id", "title", "url"])[:limit]
+    fields = ["agency_id", "title", "url", "language"]
+    return Search(index=index).query(query).source(fields)[:limit]
 
 
 class ElasticsearchEngine(Engine):
@@ -300,6 +301,7 @@ class ElasticsearchEngine(Engine):
                 agency_id=getattr(h, "agency_id", None),
                 title=h.title,
                 url=h.url,
+                language=getattr(h, "language", ""),
             )
             for h in response.hits
         ]

@@ -3,8 +3,11 @@ a bounded number of queries), has a favicon, and its navigation sits in the cont
 
 from pathlib import Path
 
+from wagtail.models import Locale
+
 import pytest
 
+from tests.factories import AgencyFactory
 from tests.factories.courses import (
     CohortFactory,
     CourseIndexPageFactory,
@@ -12,23 +15,14 @@ from tests.factories.courses import (
     WebinarIndexPageFactory,
     WebinarPageFactory,
 )
+from tests.factories.experiences import ExperienceIndexPageFactory, ExperiencePageFactory
 
 pytestmark = pytest.mark.django_db
 CSS = Path(__file__).resolve().parents[2] / "static" / "css" / "puente.css"
 
 
-def test_home_page_features_dated_and_new_things(client, home_pages, request,
+def test_home_page_features_dated_and_new_things(client, home_pages,
                                                  django_assert_max_num_queries):
-    from django.utils.translation import gettext_lazy
-
-    from cms.pages.highlights import newest_pages_of, register_highlight, unregister_highlight
-    from tests.factories.experiences import ExperienceIndexPageFactory, ExperiencePageFactory
-
-    # The experiences app registers this source itself (see cms/pages/highlights.py).
-    register_highlight("experiences", gettext_lazy("New experiences"),
-                       newest_pages_of("experiencepage"), order=30)
-    request.addfinalizer(lambda: unregister_highlight("experiences"))
-
     webinars = WebinarIndexPageFactory(parent=home_pages["en"])
     WebinarPageFactory(parent=webinars, title="Care systems live")
     catalogue = CourseIndexPageFactory(parent=home_pages["en"])
@@ -36,7 +30,8 @@ def test_home_page_features_dated_and_new_things(client, home_pages, request,
                   title="2026 cohort")
     library = ExperienceIndexPageFactory(parent=home_pages["en"])
     ExperiencePageFactory(parent=library, title="Cash transfers in Peru")
-    client.get("/en/")
+    with django_assert_max_num_queries(15):
+        client.get("/en/")  # the highlights are computed
     with django_assert_max_num_queries(15):
         html = client.get("/en/").content.decode()
     assert "Upcoming webinars" in html and "Care systems live" in html
@@ -50,3 +45,19 @@ def test_favicon_and_aligned_navigation(client, home_pages):
     html = client.get("/en/").content.decode()
     assert '<link rel="icon" href="/static/favicon.svg"' in html
     assert ".main-nav ul.container { margin-left: auto; margin-right: auto; }" in CSS.read_text()
+
+
+def test_a_newly_published_experience_is_featured_in_its_language(client, home_pages):
+    spanish = Locale.objects.get(language_code="es")
+    library = ExperienceIndexPageFactory(parent=home_pages["es"], locale=spanish)
+    assert "Transferencias en Cusco" not in client.get("/es/").content.decode()  # now cached
+    experience = ExperiencePageFactory.build(
+        title="Transferencias en Cusco", locale=spanish, original_language="es", live=False,
+        agency=AgencyFactory(),
+    )
+    library.add_child(instance=experience)
+    experience.save_revision().publish()
+    html = client.get("/es/").content.decode()
+    assert "Nuevas experiencias" in html and "Transferencias en Cusco" in html
+    assert experience.url in html
+    assert "Transferencias en Cusco" not in client.get("/en/").content.decode()

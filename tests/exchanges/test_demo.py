@@ -32,7 +32,7 @@ def test_demo_cash_transfer_request_of_midis_is_submitted():
     directory_demo.seed(out)
     accounts_demo.seed(out)
     demo.seed(out)
-    req = ExchangeRequest.objects.get(title__startswith="Targeting cash transfers")
+    req = ExchangeRequest.objects.get(title__startswith="Focalizar las transferencias")
     assert req.requesting_agency.acronym == "MIDIS"
     assert req.state == State.SUBMITTED
 

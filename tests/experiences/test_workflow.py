@@ -167,3 +167,13 @@ def test_end_year_before_start_is_refused(library, agency):
     page = ExperiencePageFactory.build(agency=agency, start_year=2020, end_year=2010)
     with pytest.raises(Exception, match="end year"):
         page.full_clean()
+
+
+def test_related_experiences_in_another_language_are_marked(client, publish, cash_transfers):
+    """Issue 17.12: a related experience's title in another language carries its ``lang``."""
+    page = publish(title="Cash transfer targeting", themes=[cash_transfers])
+    publish("es", title="Transferencias en Cusco", themes=[cash_transfers])
+    publish(title="Cash transfer payments", themes=[cash_transfers])
+    html = client.get(page.url).content.decode()
+    assert 'lang="es">Transferencias en Cusco</a>' in html
+    assert '">Cash transfer payments</a>' in html and 'lang="en">Cash' not in html

@@ -265,3 +265,15 @@ def test_moderator_lets_a_muted_author_post_again_without_javascript(client, roo
     html = client.get(url(room)).content.decode()
     assert ">Mute the author for an hour</button>" in html
     assert ">Let the author post again</button>" not in html
+
+
+def test_a_room_title_in_another_language_than_the_page_is_marked(client, room, member):
+    """Issue 17.12: screen readers read a Spanish room name with a Spanish voice on a French
+    page (the rooms list and the room page), and nothing is marked on a Spanish page."""
+    room.language = "es"
+    room.save(update_fields=["language"])
+    client.force_login(member)
+    listing = client.get("/fr/rooms/").content.decode()
+    assert f'<h3 lang="es"><a href="/fr/rooms/{room.pk}/">{room.title}</a></h3>' in listing
+    assert f'<h1 lang="es">{room.title}</h1>' in client.get(url(room, "fr")).content.decode()
+    assert f"<h1>{room.title}</h1>" in client.get(url(room, "es")).content.decode()

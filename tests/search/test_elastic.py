@@ -221,5 +221,5 @@ def test_more_like_this_body_is_pinned():
             }
         },
         "size": 5,
-        "_source": ["agency_id", "title", "url"],
+        "_source": ["agency_id", "title", "url", "language"],
     }

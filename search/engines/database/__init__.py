@@ -323,6 +323,7 @@ class DatabaseEngine(Engine):
                         agency_id=doc.agency_id,
                         title=doc.title,
                         url=doc.url,
+                        language=doc.language,
                     )
                 )
         results.sort(key=lambda h: (-h.score, h.page_id))
