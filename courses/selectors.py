@@ -1,12 +1,17 @@
 """Reads of learning: what the catalogue, a course, a lesson and a quiz page show, the
 dashboard's enrolments, the course page's cohorts and progress. No writes here."""
 
+from dataclasses import dataclass
+
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
+from cms.pages import shell
 from cms.pagination import paginate
 from cms.translations import one_per_translation
 
@@ -42,13 +47,59 @@ def catalogue_page(request, courses):
     return paginate(request, courses, CATALOGUE_PAGE_SIZE)
 
 
+@dataclass
+class CourseCard:
+    """What the catalogue shows of a course: plain values, kept in the shared cache."""
+
+    pk: int
+    title: str
+    url: str
+    summary: str  # its first 30 words
+    lang: str  # the course's language code when it is not the catalogue's, else ""
+    language: str  # the teaching language, displayed
+    course_format: str  # displayed
+    hours: int
+    archived: bool
+
+
+def course_cards(courses, index, request) -> list[CourseCard]:
+    """Cards for ``courses`` (live course pages with their locale), URLs from Wagtail's
+    per-request site root paths (no query per course)."""
+    return [
+        CourseCard(
+            pk=course.pk, title=course.title, url=course.get_url(request) or "",
+            summary=Truncator(course.summary).words(30, truncate=" …"),
+            lang="" if course.locale_id == index.locale_id else course.locale.language_code,
+            language=course.get_language_display(),
+            course_format=course.get_course_format_display(),
+            hours=course.estimated_hours, archived=course.archived,
+        )
+        for course in courses
+    ]
+
+
+def catalogue_cards(index, request) -> list[CourseCard]:
+    """Every card of ``index``'s catalogue in title order, from the cache: a catalogue lists
+    live course pages only, so it changes with the page tree (its version is in the key)."""
+    return shell.cached(
+        request, "catalogue-cards", index.pk, get_language(),
+        compute=lambda: course_cards(catalogue_courses(index), index, request),
+    )
+
+
 def catalogue_context(index, request) -> dict:
+    """The filter form and one page of course cards. Without a filter (the common case) the
+    cards come from the cache; with one, the page's courses are queried and carded."""
     from .filters import CourseFilter
 
     course_filter = CourseFilter(
         request.GET or None, queryset=catalogue_courses(index), request=request
     )
-    page_obj = catalogue_page(request, course_filter.qs)
+    if any(request.GET.get(name) for name in CourseFilter.base_filters):
+        page_obj = catalogue_page(request, course_filter.qs)
+        page_obj.object_list = course_cards(page_obj.object_list, index, request)
+    else:
+        page_obj = catalogue_page(request, catalogue_cards(index, request))
     return {"filter": course_filter, "courses": page_obj, "page_obj": page_obj}
 
 
