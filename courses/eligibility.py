@@ -5,11 +5,14 @@ listed, their agency is listed, or their agency belongs to a listed network. The
 answers every cohort at once with the same function that a single enrolment uses.
 """
 
+from django.core.cache import cache
 from django.db.models import Value
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from cms.directory.models import Network
 from cms.permissions import is_active_user
+from cms.versions import Version
 
 from .models import Cohort
 
@@ -18,6 +21,10 @@ NOT_ELIGIBLE = _(
 )
 
 Rule = dict[str, set[int]]
+
+# Replaced whenever a cohort's eligible countries, networks or agencies change.
+RULES = Version("puente:courses:eligibility-rules")
+RULES_TIMEOUT = 60 * 60
 
 
 def rules_for(cohort_ids) -> dict[int, Rule]:
@@ -66,9 +73,26 @@ def is_eligible(user, rule: Rule | None, agency_networks: set[int]) -> bool:
     )
 
 
-def eligibility_by_cohort(user, cohort_ids) -> dict[int, bool]:
-    """``is_eligible`` for several cohorts, in one or two queries."""
-    rules = rules_for(cohort_ids) if cohort_ids else {}
+def cached_rules_for(cohort_ids) -> dict[int, Rule]:
+    """``rules_for`` from the shared cache, under the rules' version (for pages; a service
+    deciding an enrolment reads the rows themselves)."""
+    if not cohort_ids:
+        return {}
+    key = ":".join(["puente:courses:rules", RULES.current(), *map(str, sorted(cohort_ids))])
+    rules = cache.get(key)
+    if rules is None:
+        rules = rules_for(cohort_ids)
+        cache.set(key, rules, RULES_TIMEOUT)
+    return rules
+
+
+def eligibility_by_cohort(user, cohort_ids, *, cached: bool = False) -> dict[int, bool]:
+    """``is_eligible`` for several cohorts, in one or two queries (none or one when
+    ``cached``: the rules then come from ``cached_rules_for``)."""
+    if cached:
+        rules = cached_rules_for(cohort_ids)
+    else:
+        rules = rules_for(cohort_ids) if cohort_ids else {}
     networks = agency_network_ids(user, rules)
     return {pk: is_eligible(user, rules.get(pk), networks) for pk in cohort_ids}
 
@@ -76,3 +100,26 @@ def eligibility_by_cohort(user, cohort_ids) -> dict[int, bool]:
 def cohort_eligibility_error(*, user, cohort) -> str | None:
     """Why ``user`` is not eligible for ``cohort``, or None."""
     return None if eligibility_by_cohort(user, [cohort.pk])[cohort.pk] else str(NOT_ELIGIBLE)
+
+
+def _rules_changed(sender, action, **kwargs) -> None:
+    if action in ("post_add", "post_remove", "post_clear"):
+        RULES.replace()
+
+
+def _cohort_created_or_deleted(sender, created=True, **kwargs) -> None:
+    # A new cohort may reuse a rolled-back one's id (SQLite): its rules are not those cached.
+    if created:
+        RULES.replace()
+
+
+def connect_signals() -> None:
+    post_save.connect(_cohort_created_or_deleted, sender=Cohort,
+                      dispatch_uid="puente-eligibility-cohort-save")
+    post_delete.connect(_cohort_created_or_deleted, sender=Cohort,
+                        dispatch_uid="puente-eligibility-cohort-delete")
+    for field in (Cohort.eligible_countries, Cohort.eligible_networks, Cohort.eligible_agencies):
+        m2m_changed.connect(
+            _rules_changed, sender=field.through,
+            dispatch_uid=f"puente-eligibility-{field.field.name}",
+        )

@@ -1,13 +1,21 @@
 """Reads of learning: what the catalogue, a course, a lesson and a quiz page show, the
 dashboard's enrolments, the course page's cohorts and progress. No writes here."""
 
+from dataclasses import dataclass
+
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
+from cms.accounts.versions import PEOPLE
+from cms.directory.versions import DIRECTORY
+from cms.pages import shell
 from cms.pagination import paginate
+from cms.permissions import is_active_user
 from cms.translations import one_per_translation
 
 from . import eligibility, outline, permissions, seats
@@ -43,21 +51,90 @@ def catalogue_page(request, courses):
     return paginate(request, courses, CATALOGUE_PAGE_SIZE)
 
 
+@dataclass
+class CourseCard:
+    """What the catalogue shows of a course: plain values, kept in the shared cache."""
+
+    pk: int
+    title: str
+    url: str
+    summary: str  # its first 30 words
+    lang: str  # the course's language code when it is not the catalogue's, else ""
+    language: str  # the teaching language, displayed
+    course_format: str  # displayed
+    hours: int
+    archived: bool
+
+
+def course_cards(courses, index, request) -> list[CourseCard]:
+    """Cards for ``courses`` (live course pages with their locale), URLs from Wagtail's
+    per-request site root paths (no query per course)."""
+    return [
+        CourseCard(
+            pk=course.pk, title=course.title, url=course.get_url(request) or "",
+            summary=Truncator(course.summary).words(30, truncate=" …"),
+            lang="" if course.locale_id == index.locale_id else course.locale.language_code,
+            language=course.get_language_display(),
+            course_format=course.get_course_format_display(),
+            hours=course.estimated_hours, archived=course.archived,
+        )
+        for course in courses
+    ]
+
+
+def catalogue_cards(index, request) -> list[CourseCard]:
+    """Every card of ``index``'s catalogue in title order, from the cache: a catalogue lists
+    live course pages only, so it changes with the page tree (its version is in the key)."""
+    return shell.cached(
+        request, "catalogue-cards", index.pk, get_language(),
+        compute=lambda: course_cards(catalogue_courses(index), index, request),
+    )
+
+
 def catalogue_context(index, request) -> dict:
+    """The filter form and one page of course cards. Without a filter (the common case) the
+    cards come from the cache; with one, the page's courses are queried and carded."""
     from .filters import CourseFilter
 
     course_filter = CourseFilter(
         request.GET or None, queryset=catalogue_courses(index), request=request
     )
-    page_obj = catalogue_page(request, course_filter.qs)
-    return {"filter": course_filter, "courses": page_obj, "page_obj": page_obj}
+    context = {"filter": course_filter}
+    if any(request.GET.get(name) for name in CourseFilter.base_filters):
+        page_obj = catalogue_page(request, course_filter.qs)
+        page_obj.object_list = course_cards(page_obj.object_list, index, request)
+    else:
+        page_obj = catalogue_page(request, catalogue_cards(index, request))
+        # The empty form's HTML is the same for everyone: kept per language while the
+        # directory (the theme and network options) is unchanged.
+        context["empty_form_key"] = f"{get_language()}:{DIRECTORY.current()}"
+    return {**context, "courses": page_obj, "page_obj": page_obj}
 
 
-def course_page_context(course, user) -> dict:
+def course_facts(course, request) -> dict[str, list[str]]:
+    """The names of the course's instructors and themes, in the active language, from the
+    cache: they change with the page (tree version), a person's name (people version) or a
+    theme (directory version)."""
+
+    def compute():
+        return {
+            "instructors": [str(person) for person in course.instructors.all()],
+            "themes": [str(theme) for theme in course.themes.all()],
+        }
+
+    return shell.cached(
+        request, "course-facts", course.pk, get_language(), PEOPLE.current(),
+        DIRECTORY.current(), compute=compute,
+    )
+
+
+def course_page_context(course, request) -> dict:
+    user = request.user
     cohorts = cohorts_for(user=user, course=course)
     enrolment = permissions.active_enrolment(user, course)
     items = outline.outline(course, user)
     return {
+        **course_facts(course, request),
         "cohorts": cohorts,
         "syllabus": outline.syllabus(course, user),
         "enrolment": enrolment,
@@ -70,7 +147,7 @@ def course_page_context(course, user) -> dict:
 def lesson_page_context(lesson, user) -> dict:
     """Previous and next items, the public preview and "done" from one outline query;
     ``enrolment`` is the learner's active enrolment (the page remembers the lesson in it)."""
-    course = lesson.course
+    course = _course_of_lesson(lesson, user)
     items = [row for row in outline.outline(course, user) if not row.is_module]
     here = next((i for i, row in enumerate(items) if row.pk == lesson.pk), None)
     may_read = permissions.may_read_lesson(user, lesson, course=course)
@@ -85,6 +162,24 @@ def lesson_page_context(lesson, user) -> dict:
         context["previous_item"] = items[here - 1] if here > 0 else None
         context["next_item"] = items[here + 1] if here + 1 < len(items) else None
     return context
+
+
+def _course_of_lesson(lesson, user):
+    """``lesson.course``; for an enrolled learner, read in the same query as their active
+    enrolment (which ``permissions.active_enrolment`` then answers without a query)."""
+    if is_active_user(user) and "_course" not in lesson.__dict__:
+        # A lesson sits in a module of its course (their parent_page_types).
+        enrolment = (
+            Enrolment.objects.filter(
+                user=user, status=Enrolment.Status.ACTIVE,
+                cohort__course__path=lesson.path[: -2 * Page.steplen],
+            )
+            .select_related("cohort__course").order_by("-created_at").first()
+        )
+        if enrolment is not None:
+            lesson._course = enrolment.cohort.course
+            user.__dict__.setdefault("_puente_enrolments", {})[lesson._course.pk] = enrolment
+    return lesson.course
 
 
 def quiz_page_context(quiz, user) -> dict:
@@ -166,7 +261,9 @@ def cohorts_for(*, user, course: CoursePage) -> list:
         ))
         .order_by("starts_at", "pk")
     )
-    eligible = eligibility.eligibility_by_cohort(user, [cohort.pk for cohort in cohorts])
+    eligible = eligibility.eligibility_by_cohort(
+        user, [cohort.pk for cohort in cohorts], cached=True
+    )
     enrolments = {}
     if signed_in:
         # The last lesson comes from the course outline on the page, not from a join here.

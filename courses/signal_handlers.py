@@ -27,6 +27,9 @@ def instructor_group_deleted(sender, instance, **kwargs):
 
 
 def register() -> None:
+    from . import eligibility
+
+    eligibility.connect_signals()
     m2m_changed.connect(
         instructors_changed, sender=CoursePage.instructors.through,
         dispatch_uid="courses-instructors-changed",

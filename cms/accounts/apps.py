@@ -8,9 +8,10 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from . import backends, personal_data
+        from . import backends, personal_data, versions
 
         backends.connect_signals()
+        versions.connect_signals()
         personal_data.register(
             "account",
             exporter=personal_data.account_export,

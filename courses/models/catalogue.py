@@ -109,7 +109,7 @@ class CoursePage(Page):
         from courses import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.course_page_context(self, request.user))
+        context.update(selectors.course_page_context(self, request))
         return context
 
 

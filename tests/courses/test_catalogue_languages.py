@@ -92,3 +92,35 @@ def test_catalogue_queries_constant_with_translations(client, catalogues,
         response = client.get(catalogues["es"].url)
     assert len(response.context["courses"]) == 12
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+@pytest.mark.django_db
+def test_cached_catalogue_shows_a_change_on_the_next_request(client, catalogues, three_courses):
+    """The unfiltered catalogue's cards are cached under the page tree's version: a new title,
+    an unpublished course or a new course shows at once, in each language."""
+    from courses.models import CoursePage
+
+    assert "Labour markets" in client.get(catalogues["en"].url).content.decode()
+    assert "Labour markets" in client.get(catalogues["es"].url).content.decode()
+    labour = CoursePage.objects.get(title="Labour markets")
+    labour.title = "Labour markets and care"
+    labour.save_revision().publish()
+    CoursePage.objects.get(title="Inspección digital").unpublish()
+    CoursePageFactory(parent=catalogues["en"], title="Social dialogue")
+    for language in ("en", "es"):
+        html = client.get(catalogues[language].url).content.decode()
+        assert "Labour markets and care" in html and "Social dialogue" in html
+        assert "Inspección digital" not in html
+
+
+@pytest.mark.django_db
+def test_cached_empty_filter_form_shows_a_new_theme_at_once(client, catalogues):
+    """The empty filter form's HTML is cached per language under the directory version."""
+    from tests.factories import ThemeFactory
+
+    assert "Digital inclusion" not in client.get(catalogues["en"].url).content.decode()
+    theme = ThemeFactory(name_en="Digital inclusion", name_es="Inclusión digital")
+    assert "Digital inclusion" in client.get(catalogues["en"].url).content.decode()
+    assert "Inclusión digital" in client.get(catalogues["es"].url).content.decode()
+    filtered = client.get(catalogues["en"].url, {"theme": theme.pk}).content.decode()
+    assert f'<option value="{theme.pk}" selected>Digital inclusion</option>' in filtered

@@ -228,6 +228,30 @@ def test_enrolment_agrees_with_the_eligibility_rule(course):
     assert [e.user for e in by_network.enrolments.all()] == [people[0]]
 
 
+def test_the_page_sees_an_eligibility_change_at_once(course):
+    """The page reads the rules from the cache: adding or removing an eligible country, network
+    or agency shows on the next request."""
+    agency = AgencyFactory()
+    person = UserFactory(agency=agency, country=agency.country)
+    cohort = CohortFactory(course=course)
+    cohort.eligible_agencies.add(AgencyFactory())
+
+    def page_eligible():
+        return selectors.cohorts_for(user=person, course=course)[0].is_eligible
+
+    assert not page_eligible()
+    cohort.eligible_countries.add(agency.country)
+    assert page_eligible()
+    cohort.eligible_countries.remove(agency.country)
+    assert not page_eligible()
+    network = NetworkFactory(members=[agency])
+    cohort.eligible_networks.add(network)
+    assert page_eligible()
+    cohort.eligible_networks.clear()
+    cohort.eligible_agencies.add(agency)
+    assert page_eligible()
+
+
 def test_the_eligibility_message_has_one_home():
     assert homes_of(r"reserved for officials") == {"eligibility.py"}
 

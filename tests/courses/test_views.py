@@ -25,6 +25,28 @@ class TestCoursePage:
         assert "Who is left out" in html and "Check your understanding" in html
         assert "Log in to enrol." in html
 
+    def test_instructors_and_themes_show_changes_at_once(self, client, course):
+        """They are cached: a renamed instructor or theme and a republished page show on the
+        next request."""
+        from tests.factories import ThemeFactory
+
+        teacher = UserFactory(first_name="Ana", last_name="Rojas")
+        theme = ThemeFactory(name_en="Care")
+        course.instructors.add(teacher)
+        course.themes.add(theme)
+        course.save_revision().publish()
+        html = client.get(course.url).content.decode()
+        assert "Ana Rojas" in html and "Care" in html
+        teacher.last_name = "Rojas Pérez"
+        teacher.save()
+        assert "Ana Rojas Pérez" in client.get(course.url).content.decode()
+        theme.name_en = "Care systems"
+        theme.save()
+        assert "Care systems" in client.get(course.url).content.decode()
+        course.themes.clear()
+        course.save_revision().publish()
+        assert "Care systems" not in client.get(course.url).content.decode()
+
     def test_learner_enrols_and_withdraws_through_the_page(self, client, course, cohort,
                                                            learner):
         client.force_login(learner)
@@ -123,6 +145,19 @@ class TestLessonAccess:
         assert "Continue where you left off" in html
         assert f'class="button" href="{lessons[1].url}"' in html
         assert "1 of 3 done (33%)" in html
+
+    def test_an_enrolment_in_another_course_opens_nothing_here(self, client, catalogue, course,
+                                                              lessons, learner):
+        """The lesson page reads the course with the learner's enrolment: only this course's."""
+        from tests.factories.courses import ModulePageFactory
+
+        other = CoursePageFactory(parent=catalogue, title="Labour inspection")
+        enrol(learner, CohortFactory(course=other))
+        LessonPageFactory(parent=ModulePageFactory(parent=other))
+        client.force_login(learner)
+        response = client.get(lessons[1].url)
+        assert SECRET not in response.content.decode()
+        assert response.context["course"].pk == course.pk and not response.context["may_read"]
 
     def test_waitlisted_learner_cannot_read_or_mark(self, client, course, lessons):
         cohort = CohortFactory(course=course, capacity=0)
