@@ -1,5 +1,6 @@
 """``{% linked_projects obj %}``: the projects an exchange, course, cohort, webinar, meeting or
-experience belongs to, for those apps' pages to show without importing projects (one query).
+experience belongs to, for those apps' pages to show without importing projects (one query,
+then none until a project, a link or the page tree changes).
 The same block fills the "related content" slot of ``cms.pages.related`` (registered in
 ``projects/registrations.py``), which is how those pages show it."""
 
@@ -12,11 +13,12 @@ register = template.Library()
 
 def render_linked_projects(context, obj) -> str:
     """The "Part of these projects" block for ``obj``'s page, or "" when it belongs to none."""
-    from ..selectors import linked_project_pages
+    from ..selectors import cached_linked_project_pages
 
     if obj is None or getattr(obj, "pk", None) is None:
         return ""
-    pages = linked_project_pages(obj, (get_language() or "en")[:2])
+    pages = cached_linked_project_pages(obj, (get_language() or "en")[:2],
+                                        context.get("request"))
     if not pages:
         return ""
     return render_to_string("projects/linked_projects.html", {"pages": pages},

@@ -283,13 +283,37 @@ def test_the_related_slot_asks_nothing_when_no_slot_is_registered(project, monke
     assert html == "" and len(queries) == 0
 
 
-def test_the_projects_slot_costs_one_query(project):
+def test_the_projects_slot_costs_one_query_then_none(project):
+    from django.core.cache import cache
+
     target = UserFactory()
     _link(project, target)
     ContentType.objects.clear_cache()
     template = Template("{% load related_tags %}{% related_content obj %}")
     template.render(Context({"obj": target}))  # the site's root paths for the links, cached
+    cache.clear()  # the projects' pages computed again, the root paths with them
+    template.render(Context({"obj": target}))
     with CaptureQueriesContext(connection) as queries:
-        html = Template("{% load related_tags %}{% related_content obj %}").render(
-            Context({"obj": target}))
-    assert "Care systems (en)" in html and len(queries) == 1
+        html = template.render(Context({"obj": target}))
+    assert "Care systems (en)" in html and len(queries) == 0
+
+
+def test_a_new_link_shows_on_the_next_request_although_the_block_is_cached(project, courses):
+    client = Client()
+    assert "Part of these projects" not in client.get(courses["en"].url).content.decode()
+    _link(project, courses["en"])  # a projects row alone: the page tree is unchanged
+    assert "Care systems (en)" in client.get(courses["en"].url).content.decode()
+
+
+def test_an_unpublished_project_page_leaves_the_cached_block_on_the_next_request(
+    project, courses
+):
+    from projects.models import ProjectPage
+
+    _link(project, courses["en"])
+    client = Client()
+    assert "Care systems (en)" in client.get(courses["en"].url).content.decode()
+    english = ProjectPage.objects.get(title="Care systems (en)")
+    english.unpublish()  # the page tree alone: no projects row changes
+    html = client.get(courses["en"].url).content.decode()
+    assert "Care systems (en)" not in html and "Sistemas de cuidados (es)" in html
