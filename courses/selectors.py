@@ -15,7 +15,6 @@ from cms.accounts.versions import PEOPLE
 from cms.directory.versions import DIRECTORY
 from cms.pages import shell
 from cms.pagination import paginate
-from cms.permissions import is_active_user
 from cms.translations import one_per_translation
 
 from . import eligibility, outline, permissions, seats
@@ -165,20 +164,14 @@ def lesson_page_context(lesson, user) -> dict:
 
 
 def _course_of_lesson(lesson, user):
-    """``lesson.course``; for an enrolled learner, read in the same query as their active
-    enrolment (which ``permissions.active_enrolment`` then answers without a query)."""
-    if is_active_user(user) and "_course" not in lesson.__dict__:
-        # A lesson sits in a module of its course (their parent_page_types).
-        enrolment = (
-            Enrolment.objects.filter(
-                user=user, status=Enrolment.Status.ACTIVE,
-                cohort__course__path=lesson.path[: -2 * Page.steplen],
-            )
-            .select_related("cohort__course").order_by("-created_at").first()
+    """``lesson.course``, kept under the page tree version (a course page's rows, its lessons'
+    places: any change replaces it), so a lesson asks only for the learner's enrolment
+    (``permissions.active_enrolment``), not for its course as well."""
+    if "_course" not in lesson.__dict__:
+        lesson._course = shell.cached(
+            None, "course-of-lesson", lesson.path,
+            compute=lambda: CoursePage.objects.ancestor_of(lesson).first(),
         )
-        if enrolment is not None:
-            lesson._course = enrolment.cohort.course
-            user.__dict__.setdefault("_puente_enrolments", {})[lesson._course.pk] = enrolment
     return lesson.course
 
 

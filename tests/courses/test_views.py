@@ -312,8 +312,8 @@ def test_lesson_page_queries_stay_constant_as_the_course_grows(
     services.lesson_mark_done(user=learner, lesson=lessons[1])
     client.force_login(learner)
     client.get(lessons[1].url)
-    # Shell about 7; the lesson's own part 3: its course, the course outline (previous and
-    # next, the public preview, "done"), the learner's enrolment.
+    # Shell about 7; the lesson's own part 2 (its course comes from the cache): the course
+    # outline's "done" (previous and next, the public preview), the learner's enrolment.
     with django_assert_max_num_queries(15) as small:
         response = client.get(lessons[1].url)
     assert response.context["done"] and response.context["may_read"]
@@ -327,6 +327,24 @@ def test_lesson_page_queries_stay_constant_as_the_course_grows(
         response = client.get(lessons[1].url)
     assert response.context["next_item"].title == "Check your understanding"
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_a_lesson_shows_its_renamed_course_on_the_next_request(client, course, cohort, lessons,
+                                                               learner):
+    """The lesson's course is kept under the page tree version: a change to the course is
+    seen at once."""
+    enrol(learner, cohort)
+    client.force_login(learner)
+    assert response_course(client.get(lessons[1].url)).title == course.title
+    course.title = "Renamed course"
+    course.save_revision().publish()
+    response = client.get(lessons[1].url)
+    assert response_course(response).title == "Renamed course"
+    assert "Renamed course" in response.content.decode()
+
+
+def response_course(response):
+    return response.context["course"]
 
 
 def test_course_page_progress_matches_the_completion_rule(client, course, cohort, lessons, quiz,
