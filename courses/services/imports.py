@@ -1,12 +1,12 @@
 """CSV imports in the admin: bulk enrolment in a cohort and webinar attendance, run in the
 background.
 
-The request checks the whole file first (``read_csv``: size, rows, header, encoding — a bad file
-is a form error and nothing is stored), then ``import_job_create`` stores it privately, records
-an ``ImportJob`` and queues ``import_job_run`` after the commit. The task applies the rows in
-batches: each batch and the job's counters commit together, so a task that stops resumes after
-the last committed batch, and a row already applied (the person already enrolled, the same
-minutes already recorded) is counted as "already done", never applied twice.
+The request checks the whole file first (``courses.admin.forms.read_csv``: size, rows, header,
+encoding — a bad file is a form error and nothing is stored), then ``import_job_create`` stores
+it privately, records an ``ImportJob`` and queues ``import_job_run`` after the commit. The task
+applies the rows in batches: each batch and the job's counters commit together, so a task that
+stops resumes after the last committed batch, and a row already applied (the person already
+enrolled, the same minutes already recorded) is counted as "already done", never applied twice.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from io import StringIO
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
@@ -25,7 +24,6 @@ from django.utils.translation import gettext as _
 
 from django_tasks import task
 
-from cms.inputs import unsafe_text_error
 from cms.refusals import Refusal
 from courses.models import ImportJob
 from courses.webinars.selectors import registrations_by_email
@@ -35,9 +33,6 @@ from .enrolment import enrolment_create
 
 logger = logging.getLogger(__name__)
 
-MAX_BYTES = 2 * 1024 * 1024
-MAX_ROWS = 5000  # a cohort is never larger; a bigger file is a mistake or an attack
-MAX_FIELD_CHARS = 1000  # an address, a number of minutes: far below csv's own 131 072 limit
 BATCH_ROWS = 100  # rows applied in one transaction (and between two progress updates)
 
 COLUMNS = {
@@ -50,60 +45,11 @@ APPLIED, ALREADY_DONE = "applied", "already_done"
 
 @dataclass(frozen=True)
 class CheckedCsv:
-    """A file that passed ``read_csv``: its text (UTF-8, no BOM) and its rows."""
+    """A file that passed ``courses.admin.forms.read_csv``: its text (UTF-8, no BOM), rows."""
 
     name: str
     text: str
     rows: list[dict]
-
-
-def read_csv(upload, *, columns: tuple[str, ...] = ("email",)) -> CheckedCsv:
-    """The rows of an uploaded CSV as dicts keyed by lower-case column names, or a
-    ``ValidationError`` saying what is wrong (size, encoding, header, rows, a field)."""
-    if upload.size > MAX_BYTES:
-        raise ValidationError(_("The file is larger than 2 MB."))
-    try:
-        text = upload.read().decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ValidationError(_("The file is not UTF-8 text.")) from error
-    rows = _rows(text, columns)
-    return CheckedCsv(name=getattr(upload, "name", "") or "", text=text, rows=rows)
-
-
-def _rows(text: str, columns: tuple[str, ...]) -> list[dict]:
-    reason = unsafe_text_error(text)
-    if reason:
-        raise ValidationError(reason)
-    reader = csv.DictReader(StringIO(text))
-    try:
-        fields = [name.strip().lower() for name in (reader.fieldnames or [])]
-        missing = [column for column in columns if column not in fields]
-        if missing:
-            raise ValidationError(
-                _("The first line must name the columns, including “%(column)s”.")
-                % {"column": missing[0]}
-            )
-        reader.fieldnames = fields
-        rows = []
-        for row in reader:
-            if len(rows) >= MAX_ROWS:
-                raise ValidationError(
-                    _("The file has more than %(max)d rows; split it.") % {"max": MAX_ROWS}
-                )
-            if any(len(value or "") > MAX_FIELD_CHARS for value in row.values()
-                   if isinstance(value, str)):
-                raise ValidationError(
-                    _("Line %(line)d has a field longer than %(max)d characters.")
-                    % {"line": reader.line_num, "max": MAX_FIELD_CHARS}
-                )
-            rows.append(row)
-    except csv.Error as error:
-        raise ValidationError(
-            _("Line %(line)d cannot be read as CSV.") % {"line": reader.line_num}
-        ) from error
-    if not rows:
-        raise ValidationError(_("The file has no rows below its first line."))
-    return rows
 
 
 def import_job_create(*, checked: CheckedCsv, by, cohort=None, webinar=None) -> ImportJob:
@@ -151,13 +97,20 @@ def import_job_run(*, job_id: int) -> str:
     return ImportJob.Status.DONE
 
 
+def _stored_rows(text: str) -> list[dict]:
+    """The rows of a file checked when it was uploaded, keyed by lower-case column names."""
+    reader = csv.DictReader(StringIO(text))
+    reader.fieldnames = [name.strip().lower() for name in (reader.fieldnames or [])]
+    return list(reader)
+
+
 def _run(job: ImportJob) -> None:
     ImportJob.objects.filter(pk=job.pk).update(
         status=ImportJob.Status.RUNNING, started_at=job.started_at or timezone.now()
     )
     with job.file.open("rb") as stored:
         text = stored.read().decode("utf-8")
-    rows = _rows(text, COLUMNS[job.kind])
+    rows = _stored_rows(text)
     apply_row = _enrol_row if job.kind == ImportJob.Kind.ENROLMENT else _attendance_row
     by = job.created_by
     while True:

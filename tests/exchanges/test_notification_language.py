@@ -24,7 +24,7 @@ def test_notification_follows_the_readers_language(client, home_pages):
     assert "ahora está" in note.text  # stored as sent, for the record
     client.force_login(provider)
     french = client.get("/fr/exchanges/notifications/").content.decode()
-    assert f"« {req.title} » est maintenant :" in french
+    assert f"«\u202f{req.title}\u202f» est maintenant\u202f:" in french
     assert "ahora está" not in french
     assert "<strong>nouvelle</strong>" in french and "nouveaux" not in french
     english = client.get("/en/exchanges/notifications/").content.decode()

@@ -6,8 +6,8 @@ from django.urls import reverse
 
 import pytest
 
+from courses.admin.forms import MAX_ROWS
 from courses.models import Enrolment
-from courses.services.imports import MAX_ROWS
 from exchanges.models import ExchangeRequest
 from tests.exchanges.test_views import form_data
 from tests.factories import AgencyFactory, UserFactory, focal_point_for
