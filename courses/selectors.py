@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -95,14 +96,16 @@ def catalogue_context(index, request) -> dict:
     cards come from the cache; with one, the page's courses are queried and carded."""
     from .filters import CourseFilter
 
-    course_filter = CourseFilter(
-        request.GET or None, queryset=catalogue_courses(index), request=request
-    )
-    context = {"filter": course_filter}
+    def course_filter():
+        return CourseFilter(request.GET or None, queryset=catalogue_courses(index), request=request)
+
     if any(request.GET.get(name) for name in CourseFilter.base_filters):
-        page_obj = catalogue_page(request, course_filter.qs)
+        context = {"filter": course_filter()}
+        page_obj = catalogue_page(request, context["filter"].qs)
         page_obj.object_list = course_cards(page_obj.object_list, index, request)
     else:
+        # Built only if the template draws the form, i.e. when its kept HTML is missing.
+        context = {"filter": SimpleLazyObject(course_filter)}
         page_obj = catalogue_page(request, catalogue_cards(index, request))
         # The empty form's HTML is the same for everyone: kept per language while the
         # directory (the theme and network options) is unchanged.
