@@ -113,9 +113,12 @@ def test_pagination_links(client, publish):
     ],
 )
 def test_bad_input_never_fails(client, catalogue, params, status):
-    started = time.perf_counter()
+    # The CPU this thread spends on the request (the test client and SQLite run in it): a wall
+    # clock also counted whatever else the two cores were doing (seen failing under load).
+    client.get("/en/experiences/")  # templates compiled, caches filled: not the input's cost
+    started = time.thread_time()
     response = client.get("/en/experiences/", params)
-    assert time.perf_counter() - started < 1
+    assert time.thread_time() - started < 1
     assert response.status_code == status
     if status == 400:
         assert 'role="alert"' in response.content.decode()
