@@ -35,20 +35,30 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _tree_cpu(pid: int) -> float:
-    """CPU seconds of a process and its children (the gunicorn arbiter and its workers)."""
-    total = 0.0
+def _tree_cpu(pid: int) -> dict[int, float]:
+    """CPU seconds of a process and each of its descendants (the gunicorn arbiter and its
+    workers), by pid."""
+    seconds = {}
     pids = [pid]
     while pids:
         current = pids.pop()
         try:
             fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            seconds[current] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
             children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
         except OSError:
             continue
         pids.extend(int(child) for child in children)
-    return total
+    return seconds
+
+
+def _shares(before: dict[int, float], after: dict[int, float]) -> str:
+    """Each process's part of the CPU spent between two readings, largest first ("71/27/2 %"):
+    whether the workers shared the load (wrk's connections are kept by the worker that
+    accepted them)."""
+    spent = sorted((after[pid] - before.get(pid, 0.0) for pid in after), reverse=True)
+    total = sum(spent) or 1.0
+    return "/".join(f"{100 * part / total:.0f}" for part in spent) + " %"
 
 
 def _wrk(port, path, seconds, connections, cookie):
@@ -112,11 +122,14 @@ def main(argv: list[str] | None = None) -> int:
                 cpu_before = _tree_cpu(server.pid)
                 rate, requests, p50, p90, p99, errors = _wrk(
                     port, demo[key], args.seconds, args.connections, cookie)
-                cpu = (_tree_cpu(server.pid) - cpu_before) * 1000 / max(requests, 1)
+                cpu_after = _tree_cpu(server.pid)
+                cpu = (sum(cpu_after.values()) - sum(cpu_before.values())) * 1000 / max(
+                    requests, 1)
                 results[workers, label] = rate
                 print(f"processes: {label} {demo[key]} with {workers} worker(s): {rate:.1f} "
                       f"req/s, p50 {p50:.0f} ms, p90 {p90:.0f} ms, p99 {p99:.0f} ms, server CPU "
-                      f"{cpu:.1f} ms/request, {errors} errors ({requests} requests, make serve, "
+                      f"{cpu:.1f} ms/request (by process {_shares(cpu_before, cpu_after)}), "
+                      f"{errors} errors ({requests} requests, make serve, "
                       f"PostgreSQL + Redis, wrk 1 thread {args.connections} connections "
                       f"{args.seconds} s; load average before {load})", flush=True)
         finally:
