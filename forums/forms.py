@@ -3,8 +3,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cms.directory.models import Agency
-
 from .models import Delegate, Status
 
 
@@ -18,12 +16,20 @@ class RowForm(forms.Form):
         label=_("Evidence links"), required=False, max_length=2000,
         help_text=_("One web address per line."), widget=forms.Textarea(attrs={"rows": 2}),
     )
-    agency = forms.ModelChoiceField(label=_("Agency responsible"), required=False,
-                                    queryset=Agency.objects.none())
+    agency = forms.TypedChoiceField(label=_("Agency responsible"), required=False,
+                                    coerce=int, empty_value=None)
 
-    def __init__(self, *args, country_id=None, **kwargs):
+    def __init__(self, *args, agencies=(), **kwargs):
+        """``agencies``: the country's agencies, read once for every row of the report."""
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = Agency.objects.filter(country_id=country_id)
+        self._agencies = {agency.pk: agency for agency in agencies}
+        self.fields["agency"].choices = [("", "---------")] + [
+            (agency.pk, str(agency)) for agency in agencies
+        ]
+
+    def clean_agency(self):
+        pk = self.cleaned_data["agency"]
+        return None if pk is None else self._agencies[pk]
 
 
 class DelegateForm(forms.Form):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cms.directory.models import Country
+from cms.directory.models import Agency, Country
 from cms.refusals import Refusal, refused_to_page
 
 from .. import exports, permissions, services
@@ -92,13 +92,14 @@ def report(request, pk):
             "commitment__meeting__starts_at", "commitment__sort_key", "commitment_id"
         )
     )
+    agencies = list(Agency.objects.filter(country_id=report.country_id).select_related("country"))
     forms = []
     for row in rows:
         initial = {"status": row.status, "narrative": row.narrative,
                    "evidence_links": row.evidence_links, "agency": row.agency_id}
         bound = request.POST if request.method == "POST" and editable else None
         forms.append((row, RowForm(bound, initial=initial, prefix=f"row{row.pk}",
-                                   country_id=report.country_id)))
+                                   agencies=agencies)))
     if request.method == "POST":
         if not editable:
             raise PermissionDenied

@@ -97,3 +97,48 @@ def test_report_page_saves_and_submits(client, report, peru_fp):
                                                  "version": report.version})
     report.refresh_from_db()
     assert report.state == "submitted"
+
+
+@pytest.mark.django_db
+def test_the_report_page_stays_within_15_queries_as_rows_and_agencies_grow(
+    client, forum, meeting, countries, peru_fp, django_assert_max_num_queries
+):
+    from tests.factories import AgencyFactory
+    from tests.factories.forums import CommitmentFactory, ReportingCycleFactory
+
+    client.force_login(peru_fp)
+    for size in (2, 8):
+        for _ in range(size):
+            CommitmentFactory(meeting=meeting)
+            AgencyFactory(country=countries[0])
+        report = services.report_open(cycle=ReportingCycleFactory(forum=forum),
+                                      country=countries[0], by=peru_fp)
+        for row in report.rows.all():
+            services.report_row_update(row=row, by=peru_fp, status="in_progress",
+                                       agency=peru_fp.agency)
+        url = f"/en/forums/reports/{report.pk}/"
+        client.get(url)  # warm the shared caches
+        with django_assert_max_num_queries(15):
+            assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_report_page_saves_an_own_agency_and_refuses_another_countrys(
+    client, report, peru_fp, chile_fp
+):
+    row = report.rows.get()
+    url = f"/en/forums/reports/{report.pk}/"
+    client.force_login(peru_fp)
+
+    def post(agency):
+        return client.post(url, {f"row{row.pk}-status": "in_progress",
+                                 f"row{row.pk}-agency": agency.pk})
+
+    response = post(chile_fp.agency)
+    assert response.status_code == 400
+    assert "Select a valid choice" in response.content.decode()
+    row.refresh_from_db()
+    assert (row.status, row.agency_id) == ("not_started", None)
+    assert post(peru_fp.agency).status_code == 302
+    row.refresh_from_db()
+    assert (row.status, row.agency_id) == ("in_progress", peru_fp.agency.pk)
