@@ -21,7 +21,7 @@ def snapshot():
 
 
 @pytest.mark.django_db
-def test_seed_demo_loads_the_directory_people_and_pages_and_is_idempotent():
+def test_seed_demo_loads_the_directory_people_and_pages_is_idempotent_and_people_log_in(client):
     out = StringIO()
     call_command("seed_demo", stdout=out)
     first = snapshot()
@@ -43,10 +43,7 @@ def test_seed_demo_loads_the_directory_people_and_pages_and_is_idempotent():
     call_command("seed_demo", stdout=StringIO())
     assert snapshot() == first
 
-
-@pytest.mark.django_db
-def test_seeded_people_can_log_in_with_the_printed_passwords(client):
-    call_command("seed_demo", stdout=StringIO())
+    # The people log in with the printed passwords (one seeding for both: it is the slow part).
     response = client.post(
         "/en/accounts/login/",
         {"login": "focal.pe@puente.test", "password": "Puente-focal-2026"},
