@@ -273,7 +273,7 @@ def helpers_for(commitment_ids, *, public_only: bool = True) -> dict[int, list[d
 
 def suggestions_for(commitment: Commitment, *, limit: int = 5) -> list:
     """Experiences the site search engine finds like this commitment, not yet tagged."""
-    from search.services import similar_experiences
+    from experiences.selectors import similar_experiences
 
     tagged = set(
         CommitmentTag.objects.filter(commitment=commitment).values_list("object_id", flat=True)

@@ -77,3 +77,23 @@ def test_registered_in_shared_registries():
     assert {"forum-commitments", "forum-commitment-statuses"} <= {
         d.slug for d in datasets.registered()}
     assert parents.kind_of(ForumPage()) == "forum" and parents.kind_of(MeetingPage()) == "meeting"
+
+
+@pytest.mark.django_db
+def test_an_editor_sees_experiences_suggested_for_a_commitment(
+    client, commitment, editor, home_page, django_capture_on_commit_callbacks
+):
+    """Seen as a 500 on the demo: the suggestions asked a module the restructure had moved."""
+    from tests.factories.experiences import ExperienceIndexPageFactory, ExperiencePageFactory
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page = ExperiencePageFactory(
+            parent=ExperienceIndexPageFactory(parent=home_page),
+            title="Risk-based labour inspection in the Andes", original_language="en",
+            summary="How an inspectorate chose where to inspect: strengthen labour inspection.",
+        )
+        page.save_revision().publish()
+    client.force_login(editor)
+    response = client.get(f"/en/commitments/{commitment.pk}/")
+    assert response.status_code == 200
+    assert page.title in response.content.decode()

@@ -142,3 +142,18 @@ def test_the_report_page_saves_an_own_agency_and_refuses_another_countrys(
     assert post(peru_fp.agency).status_code == 302
     row.refresh_from_db()
     assert (row.status, row.agency_id) == ("in_progress", peru_fp.agency.pk)
+
+
+@pytest.mark.django_db
+def test_the_report_page_shows_changes_and_transitions_whose_author_is_gone(
+    client, report, peru_fp
+):
+    """Illustrative rows and erased people leave ``by`` empty (seen as a 500 on the demo)."""
+    services.report_row_update(row=report.rows.get(), by=peru_fp, status="in_progress")
+    REPORTS.transition(report, "submit", by=peru_fp)
+    StatusChange.objects.update(by=None)
+    ReportTransition.objects.update(by=None)
+    client.force_login(peru_fp)
+    response = client.get(f"/en/forums/reports/{report.pk}/")
+    assert response.status_code == 200
+    assert response.content.decode().count("— —:") == 2
