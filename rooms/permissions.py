@@ -154,16 +154,20 @@ def fresh_access(user_id: int | None, room_id: int) -> tuple[Room | None, object
 
 
 def readable_rooms(user) -> list[Room]:
-    """The rooms ``user`` may read, by title. The secretariat reads every room. Otherwise:
-    standalone rooms listing them, and parent rooms whose policy lets them read — asked once per
-    kind of parent (``parents.readable_ids``), so the cost does not grow with the rooms."""
+    """The rooms ``user`` may read, by title — the list of what ``access_for`` answers room by
+    room: standalone rooms listing them (every one for the secretariat), and parent rooms whose
+    policy lets them read — asked once per kind of parent (``parents.readable_ids``), so the
+    cost does not grow with the rooms. The secretariat too asks the policies: a draft
+    exchange's room, say, is nobody's yet."""
     if not is_active_user(user):
         return []
     rooms = Room.objects.order_by("title")
     if is_secretariat(user):
-        return list(rooms)
-    listed = Room.members.through.objects.filter(user_id=user.pk).values("room_id")
-    candidates = list(rooms.filter(Q(content_type__isnull=False) | Q(pk__in=listed)))
+        standalone = Q(content_type__isnull=True)
+    else:
+        standalone = Q(pk__in=Room.members.through.objects.filter(user_id=user.pk)
+                       .values("room_id"))
+    candidates = list(rooms.filter(Q(content_type__isnull=False) | standalone))
     by_type: dict[int, list[int]] = {}
     for room in candidates:
         if room.content_type_id is not None:

@@ -73,6 +73,10 @@ def add_rooms(world, count):
             parent=request_in(State.APPROVED, requester=person, requesting_agency=agency)
         ))
         other.append(room_for_parent(parent=request_in(State.APPROVED)))
+        # A draft's room (the demo has one): nobody reads it yet, the secretariat included.
+        other.append(room_for_parent(
+            parent=request_in(State.DRAFT, requester=person, requesting_agency=agency)
+        ))
         readable.append(RoomFactory(members=[person]))
         other.append(RoomFactory(members=[world["stranger"]]))
     return readable, other
