@@ -169,3 +169,17 @@ def test_an_instructor_reads_the_rooms_of_the_cohorts_they_teach(world):
     course.save()
     room = room_for_parent(parent=CohortFactory(course=course))
     assert [r.pk for r in readable_rooms(teacher)] == [room.pk]
+
+
+def test_the_secretariats_room_list_costs_the_same_for_few_or_many_rooms(
+    client, world, django_assert_max_num_queries
+):
+    add_rooms(world, 1)
+    client.force_login(UserFactory(roles=[roles.SECRETARIAT]))
+    client.get("/en/rooms/")
+    few, _content = _queries(client, "/en/rooms/")
+    add_rooms(world, 4)
+    client.get("/en/rooms/")
+    with django_assert_max_num_queries(few):
+        client.get("/en/rooms/")
+    assert few <= INDEX_QUERIES

@@ -58,6 +58,12 @@ SIGNED_IN_PATHS = [
     "/en/exchanges/open/",
     "/en/rooms/",
     "/en/rooms/{room}/",
+    "/en/forums/reports/",
+    "/en/forums/reports/{forum_report}/",
+    "/en/forums/delegations/{delegation}/",
+    "/en/legal-frameworks/reports/{framework_report}/",
+    "/en/projects/proposals/",
+    "/en/projects/workspace/{project_code}/",
 ]
 SIGNED_IN_AS = "focal.pe@puente.test"
 
@@ -70,7 +76,9 @@ from courses.models import Certificate, CoursePage, LessonPage, WebinarPage
 from exchanges.models import ExchangeRequest
 from rooms.permissions import readable_rooms
 from experiences.models import ExperiencePage
-from projects.models import ProjectPage
+from projects.models import Project, ProjectPage
+from forums.models import CountryReport, Delegation
+from frameworks.models import NationalReport
 
 user = get_user_model().objects.get(email=%r)
 session = SessionStore()
@@ -100,6 +108,13 @@ print(json.dumps({
     "room": min(room.pk for room in readable_rooms(user)),
     "project": ProjectPage.objects.live().filter(locale__language_code="pt").order_by("path")
     .first().slug,
+    # The working pages of the signed-in focal point's country and agency.
+    "forum_report": CountryReport.objects.filter(country=user.agency.country, state="draft")
+    .order_by("pk").first().pk,
+    "delegation": Delegation.objects.filter(country=user.agency.country).order_by("pk").first().pk,
+    "framework_report": NationalReport.objects.filter(country=user.agency.country)
+    .order_by("pk").first().pk,
+    "project_code": Project.objects.filter(lead_agency=user.agency).order_by("pk").first().code,
 }))
 """
 
