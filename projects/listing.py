@@ -16,6 +16,7 @@ from cms.directory.models import Country
 from cms.pages.shell import tree_version
 from cms.pagination import page_number, paginate
 
+from . import permissions
 from .filters import ProjectFilter
 from .models import ProjectPage
 from .selectors import cached, live_pages, totals
@@ -65,7 +66,8 @@ def list_context(index, request) -> dict:
     return {"filter": project_filter, "page_obj": SimpleLazyObject(page_obj),
             "totals": SimpleLazyObject(summary), "results_key": key,
             # The form shows what was asked: kept only for valid filters (a bounded set).
-            "form_key": key if valid else ""}
+            "form_key": key if valid else "",
+            "may_list_proposals": permissions.may_list_proposals(request.user)}
 
 
 class _Echo:

@@ -27,6 +27,11 @@ def may_create_proposal(user) -> bool:
     return is_active_user(user) and is_focal_point(user)
 
 
+def may_list_proposals(user) -> bool:
+    """The concept notes' list: the secretariat and the people who act for an agency."""
+    return is_active_user(user) and (is_secretariat(user) or bool(represented_agency_ids(user)))
+
+
 def may_view_proposal(user, proposal) -> bool:
     return is_active_user(user) and (
         is_secretariat(user) or may_act_for(user, proposal.agency_id)

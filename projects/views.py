@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from cms.directory.models import Agency
 from cms.pagination import paginate
-from cms.permissions import is_secretariat, represented_agency_ids
+from cms.permissions import represented_agency_ids
 from cms.refusals import Refusal
 
 from . import permissions, services
@@ -49,7 +49,7 @@ def _proposal(request, pk) -> Proposal:
 
 @login_required
 def proposal_list(request):
-    if not (is_secretariat(request.user) or represented_agency_ids(request.user)):
+    if not permissions.may_list_proposals(request.user):
         raise PermissionDenied
     proposals = permissions.visible_proposals(
         request.user, Proposal.objects.select_related("agency__country")

@@ -165,3 +165,12 @@ def test_a_linked_exchange_shows_on_the_project_page_once_public(world, client):
     assert "Study visit to SUNAFIL" not in client.get("/en/projects/labour-1/").content.decode()
     type(exchange).objects.filter(pk=exchange.pk).update(state="closed", publish_summary=True)
     assert "Study visit to SUNAFIL" in client.get("/en/projects/labour-1/").content.decode()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_list_links_concept_notes_only_for_those_who_may_open_them(world, client, role):
+    """The link was shown to every signed-in person; a learner or an editor got a 403."""
+    html = _as(client, world["people"][role]).get("/en/projects/").content.decode()
+    linked = 'href="/en/projects/proposals/"' in html
+    status = PAGES["proposals"][1][ROLES.index(role)]
+    assert linked == (status == 200), role
