@@ -61,3 +61,13 @@ class FastSelect(forms.Select):
 
 class FastSelectMultiple(FastSelect, forms.SelectMultiple):
     pass
+
+
+class FastTextarea(forms.Textarea):
+    """Django's textarea (the same HTML: its template opens the text with a newline, which the
+    browser drops) without a template: a report page draws two per row."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = self.build_attrs(self.attrs, attrs)
+        return format_html('<textarea name="{}"{}>\n{}</textarea>', name, flatatt(attrs),
+                           self.format_value(value) or "")

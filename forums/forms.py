@@ -3,21 +3,24 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cms.widgets import FastSelect, FastTextarea
+
 from .models import Delegate, Status
 
 
 class RowForm(forms.Form):
     """One commitment's status in a country report (prefixed by the row's id)."""
 
-    status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
+    # Widgets drawn in Python (cms/widgets.py): a report draws four per commitment.
+    status = forms.ChoiceField(label=_("Status"), choices=Status.choices, widget=FastSelect)
     narrative = forms.CharField(label=_("Narrative"), required=False, max_length=4000,
-                                widget=forms.Textarea(attrs={"rows": 3}))
+                                widget=FastTextarea(attrs={"rows": 3}))
     evidence_links = forms.CharField(
         label=_("Evidence links"), required=False, max_length=2000,
-        help_text=_("One web address per line."), widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One web address per line."), widget=FastTextarea(attrs={"rows": 2}),
     )
     agency = forms.TypedChoiceField(label=_("Agency responsible"), required=False,
-                                    coerce=int, empty_value=None)
+                                    coerce=int, empty_value=None, widget=FastSelect)
 
     def __init__(self, *args, agencies=(), **kwargs):
         """``agencies``: the country's agencies, read once for every row of the report."""

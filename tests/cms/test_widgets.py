@@ -5,7 +5,7 @@ from django.test.html import parse_html
 
 import pytest
 
-from cms.widgets import FastSelect, FastSelectMultiple
+from cms.widgets import FastSelect, FastSelectMultiple, FastTextarea
 
 CHOICES = [("", "---------"), ("pe", "Perú"), ("br", "Brasil & <Co>"), ("ht", 'Haïti "HT"')]
 
@@ -21,6 +21,16 @@ def test_same_html_as_django(fast, stock, value):
     django = stock(choices=CHOICES).render("country", value, attrs=attrs)
     assert parse_html(mine) == parse_html(django)  # same elements, attributes and text
     assert "&lt;Co&gt;" in mine and "&quot;HT&quot;" in mine
+
+
+@pytest.mark.parametrize("value", ["Ley 30490 <art. 3> & \"decreto\"\nsegunda línea", "", None])
+def test_textarea_same_html_as_django(value):
+    attrs = {"id": "id_narrative", "rows": 3, "aria-describedby": "id_narrative_helptext",
+             "required": True, "disabled": False}
+    mine = FastTextarea(attrs={"cols": 40}).render("narrative", value, attrs=attrs)
+    django = forms.Textarea(attrs={"cols": 40}).render("narrative", value, attrs=attrs)
+    assert parse_html(mine) == parse_html(django)  # same element, attributes and text
+    assert mine.split(">", 1)[1] == django.split(">", 1)[1]  # the text byte for byte
 
 
 def test_model_choices_render_like_django(db):
