@@ -176,6 +176,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=15)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--paths", nargs="+", help="anonymous paths (default: every kind of page)")
+    parser.add_argument(
+        "--only", nargs="+", metavar="TEXT",
+        help="measure only the default pages whose path template contains one of these",
+    )
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -245,6 +249,10 @@ def main(argv: list[str] | None = None) -> int:
                     (path.format(**demo), f"signed in as {SIGNED_IN_AS}", cookie)
                     for path in SIGNED_IN_PATHS
                 ]
+                if args.only:
+                    templates = ANONYMOUS_PATHS + SIGNED_IN_PATHS
+                    runs = [run for run, template in zip(runs, templates, strict=True)
+                            if any(text in template for text in args.only)]
             status = 0
             for path, who, cookie in runs:
                 _load(port, path, 2, args.concurrency, cookie)  # warm-up: caches, first queries
