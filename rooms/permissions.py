@@ -162,7 +162,7 @@ def readable_rooms(user) -> list[Room]:
     if not is_active_user(user):
         return []
     rooms = Room.objects.order_by("title")
-    if is_secretariat(user):
+    if secretariat := is_secretariat(user):
         standalone = Q(content_type__isnull=True)
     else:
         standalone = Q(pk__in=Room.members.through.objects.filter(user_id=user.pk)
@@ -177,7 +177,13 @@ def readable_rooms(user) -> list[Room]:
         model = ContentType.objects.get_for_id(type_id).model_class()
         if model is None or model not in parents.registered_models():
             continue
-        allowed.update((type_id, pk) for pk in parents.readable_ids(user, model, object_ids))
+        readable = parents.readable_ids(user, model, object_ids)
+        allowed.update((type_id, pk) for pk in readable)
+        unread = set(object_ids) - readable
+        if secretariat and unread:  # a room whose parent is gone stays theirs to look at (_ask)
+            existing = set(model._default_manager.filter(pk__in=unread)
+                           .values_list("pk", flat=True))
+            allowed.update((type_id, pk) for pk in unread - existing)
     return [
         room for room in candidates
         if room.content_type_id is None or (room.content_type_id, room.object_id) in allowed

@@ -117,6 +117,10 @@ def test_readable_rooms_match_the_per_room_answer(world):
     inactive.save()
     from rooms.models import Room
 
+    # A room whose parent is gone: the room page still lets the secretariat look.
+    orphan = room_for_parent(parent=NetworkFactory(members=[world["agency"]]))
+    orphan.parent.delete()
+    assert Room.objects.filter(pk=orphan.pk).exists()
     everyone = [world["person"], world["stranger"], secretariat, inactive]
     rooms = list(Room.objects.all())
     for user in everyone:
